@@ -1,0 +1,26 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Document
+
+
+class DocumentFilterForm(forms.Form):
+    """GET filter of the document list; bad values are shown as form errors, never a 500."""
+
+    art = forms.ChoiceField(
+        choices=[("", _("alle Arten"))] + list(Document.Kind.choices), required=False, label=_("Art")
+    )
+    jahr = forms.TypedChoiceField(coerce=int, required=False, label=_("Jahr"), empty_value=None)
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jahr"].choices = [("", _("alle Jahre"))] + [(y, y) for y in years]
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        if self.cleaned_data["art"]:
+            queryset = queryset.filter(kind=self.cleaned_data["art"])
+        if self.cleaned_data["jahr"]:
+            queryset = queryset.filter(date__year=self.cleaned_data["jahr"])
+        return queryset

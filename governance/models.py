@@ -1,0 +1,357 @@
+"""The cooperation's bodies, meetings and documents.
+
+Names map onto OParl 1.1 so that an OParl API is a thin layer later:
+Municipality = oparl:Body, Body (Gremium) = oparl:Organization, Membership = oparl:Membership,
+Meeting = oparl:Meeting, AgendaItem = oparl:AgendaItem, Document = oparl:File.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from members.models import Municipality, TimestampedModel
+from members.validators import MaxFileSizeValidator, validate_pdf
+from projects.models import FieldOfAction, Project, PublishableModel, PublishedQuerySet
+
+
+def _end_after_start(name: str, start: str, end: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
+        name=name,
+        violation_error_message=_("Das Ende darf nicht vor dem Beginn liegen."),
+    )
+
+
+class Body(TimestampedModel):
+    class Kind(models.TextChoices):
+        DECISION = "entscheidung", _("Entscheidungsgremium")
+        COORDINATION = "koordination", _("Arbeits- und Abstimmungsrunde")
+        ADVISORY = "beirat", _("Beirat")
+        ASSEMBLY = "versammlung", _("Versammlung")
+        OFFICE = "geschaeftsstelle", _("Geschäftsstelle")
+
+    name = models.CharField(_("Name"), max_length=200, unique=True)
+    slug = models.SlugField(_("Kürzel in der Adresse"), max_length=200, unique=True)
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
+    summary = models.CharField(_("Kurztext"), max_length=300)
+    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Gremium")
+        verbose_name_plural = _("Gremien")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:body_detail", kwargs={"slug": self.slug})
+
+    def seat_limit(self, municipality_id: int) -> int | None:
+        """Seats the municipality holds in this body, or None where the body sets no quota."""
+        for quota in self.seat_quotas.all():
+            if quota.municipality_id == municipality_id:
+                return quota.seats
+        return None
+
+
+class SeatQuota(models.Model):
+    """How many seats a municipality has in a body (Beirat: 3 each, 7 for Münster)."""
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("Gremium"), related_name="seat_quotas", on_delete=models.CASCADE
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("Kommune"), related_name="seat_quotas", on_delete=models.CASCADE
+    )
+    seats = models.PositiveSmallIntegerField(_("Sitze"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Sitzkontingent")
+        verbose_name_plural = _("Sitzkontingente")
+        ordering = ["body", "municipality"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "municipality"],
+                name="seatquota_unique",
+                violation_error_message=_("Für diese Kommune gibt es schon ein Sitzkontingent."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.body}: {self.municipality} ({self.seats})"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on=None):
+        day = on or timezone.localdate()
+        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=day)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+
+    def former(self, on=None):
+        return self.filter(end_date__lt=on or timezone.localdate())
+
+
+class Membership(TimestampedModel):
+    class Role(models.TextChoices):
+        CHAIR = "vorsitz", _("Vorsitz und Sprecher/in")
+        DEPUTY = "stellvertretung", _("stellvertretender Vorsitz")
+        LEAD = "leitung", _("Leitung")
+        MEMBER = "mitglied", _("Mitglied")
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("Gremium"), related_name="memberships", on_delete=models.CASCADE
+    )
+    person_name = models.CharField(_("Name"), max_length=150)
+    function = models.CharField(
+        _("Amt"), max_length=200, blank=True, help_text=_("z. B. „Bürgermeister“")
+    )
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("Kommune"),
+        related_name="memberships",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    start_date = models.DateField(_("von"), null=True, blank=True)
+    end_date = models.DateField(_("bis"), null=True, blank=True)
+    is_demo = models.BooleanField(_("Beispielinhalt"), default=False)
+
+    objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
+        ordering = ["body", "-start_date", "person_name"]
+        constraints = [_end_after_start("membership_end_after_start", "start_date", "end_date")]
+
+    def __str__(self):
+        return f"{self.person_name} – {self.get_role_display()} ({self.body})"
+
+    def is_current(self, on=None) -> bool:
+        day = on or timezone.localdate()
+        started = self.start_date is None or self.start_date <= day
+        return started and (self.end_date is None or self.end_date >= day)
+
+
+class MeetingQuerySet(PublishedQuerySet):
+    def upcoming(self):
+        return self.filter(start__gte=timezone.now()).order_by("start")
+
+    def past(self):
+        return self.filter(start__lt=timezone.now()).order_by("-start")
+
+
+class Meeting(PublishableModel):
+    body = models.ForeignKey(
+        Body, verbose_name=_("Gremium"), related_name="meetings", on_delete=models.PROTECT
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(
+        _("Kürzel in der Adresse"),
+        max_length=220,
+        unique=True,
+        help_text=_("z. B. „2024-09-18-raetetreffen“"),
+    )
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"), null=True, blank=True)
+    location = models.CharField(_("Ort"), max_length=200, blank=True)
+    address = models.CharField(_("Anschrift"), max_length=300, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    cancelled = models.BooleanField(_("abgesagt"), default=False)
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Sitzung/Termin")
+        verbose_name_plural = _("Sitzungen und Termine")
+        ordering = ["-start"]
+        constraints = [_end_after_start("meeting_end_after_start", "start", "end")]
+
+    def __str__(self):
+        return f"{self.title} ({timezone.localtime(self.start):%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse("governance:meeting_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.start >= timezone.now()
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("Sitzung"), related_name="agenda_items", on_delete=models.CASCADE
+    )
+    number = models.CharField(_("Nummer"), max_length=10, help_text=_("z. B. „1“ oder „2.1“"))
+    title = models.CharField(_("Titel"), max_length=300)
+    description = models.TextField(_("Erläuterung"), blank=True)
+    is_public = models.BooleanField(_("öffentlich"), default=True)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Tagesordnungspunkt")
+        verbose_name_plural = _("Tagesordnungspunkte")
+        ordering = ["meeting", "order", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                name="agendaitem_unique_number",
+                violation_error_message=_("Diese Nummer ist in der Sitzung schon vergeben."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class DocumentQuerySet(PublishedQuerySet):
+    def for_list(self):
+        return self.select_related("body", "meeting", "project", "field_of_action")
+
+
+class Document(PublishableModel):
+    class Kind(models.TextChoices):
+        CONTRACT = "kontrakt", _("Kontrakt")
+        REPORT = "bericht", _("Bericht/Berichtswesen")
+        MINUTES = "protokoll", _("Protokoll")
+        RESOLUTION = "beschluss", _("Beschluss")
+        CONCEPT = "konzept", _("Konzept")
+        PRESENTATION = "praesentation", _("Präsentation")
+        OTHER = "sonstiges", _("Sonstiges")
+
+    title = models.CharField(_("Titel"), max_length=250)
+    slug = models.SlugField(_("Kürzel in der Adresse"), max_length=250, unique=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("Datum"))
+    description = models.TextField(_("Beschreibung"), blank=True)
+    file = models.FileField(
+        _("PDF-Datei"),
+        upload_to="dokumente/%Y/",
+        validators=[validate_pdf, MaxFileSizeValidator("DOCUMENT_MAX_UPLOAD_MB")],
+        help_text=_("Nur PDF-Dateien, möglichst barrierefrei (PDF/UA)."),
+    )
+    body = models.ForeignKey(
+        Body,
+        verbose_name=_("Gremium"),
+        related_name="documents",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("Sitzung"),
+        related_name="documents",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("Projekt"),
+        related_name="documents",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    field_of_action = models.ForeignKey(
+        FieldOfAction,
+        verbose_name=_("Handlungsfeld"),
+        related_name="documents",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Dokument")
+        verbose_name_plural = _("Dokumente")
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("governance:document_detail", kwargs={"slug": self.slug})
+
+    def get_download_url(self):
+        return reverse("governance:document_download", kwargs={"slug": self.slug})
+
+    @property
+    def file_size(self) -> int | None:
+        try:
+            return self.file.size
+        except (OSError, ValueError):
+            return None
+
+
+class TimelineEvent(TimestampedModel):
+    """One entry of the cooperation's Chronik."""
+
+    class Precision(models.TextChoices):
+        YEAR = "jahr", _("Jahr")
+        MONTH = "monat", _("Monat")
+        DAY = "tag", _("Tag")
+
+    date = models.DateField(_("Datum"))
+    precision = models.CharField(
+        _("Genauigkeit"),
+        max_length=10,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text=_("Wie genau das Datum angezeigt wird."),
+    )
+    title = models.CharField(_("Titel"), max_length=250)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    link = models.URLField(_("weiterführender Link"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Chronik-Eintrag")
+        verbose_name_plural = _("Chronik")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date.year}: {self.title}"
+
+
+def validate_quota(body: Body, municipality: Municipality | None, members: list[Membership]):
+    """Raises when more current members of one municipality sit in a body than its quota allows."""
+    if municipality is None:
+        return
+    limit = body.seat_limit(municipality.pk)
+    if limit is None:
+        return
+    seated = [m for m in members if m.municipality_id == municipality.pk and m.is_current()]
+    if len(seated) > limit:
+        raise ValidationError(
+            _("%(municipality)s hat in %(body)s nur %(limit)s Sitze; eingetragen sind %(count)s."),
+            code="seat_quota",
+            params={
+                "municipality": municipality.name,
+                "body": body.name,
+                "limit": limit,
+                "count": len(seated),
+            },
+        )

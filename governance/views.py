@@ -1,0 +1,116 @@
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.views.generic import DetailView, ListView, TemplateView
+
+from projects.views import PublishedMixin
+
+from .forms import DocumentFilterForm
+from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
+
+
+class BodyListView(ListView):
+    model = Body
+    context_object_name = "bodies"
+
+
+class BodyDetailView(DetailView):
+    context_object_name = "body"
+
+    def get_queryset(self):
+        memberships = Membership.objects.select_related("municipality").order_by(
+            "-start_date", "municipality__order", "person_name"
+        )
+        return Body.objects.prefetch_related(
+            Prefetch("memberships", queryset=memberships, to_attr="all_memberships"),
+            Prefetch("seat_quotas", queryset=SeatQuota.objects.select_related("municipality")),
+            Prefetch(
+                "meetings", queryset=Meeting.objects.published().order_by("-start"), to_attr="published_meetings"
+            ),
+            Prefetch("documents", queryset=Document.objects.published(), to_attr="published_documents"),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        members = self.object.all_memberships
+        context["current_memberships"] = [m for m in members if m.is_current()]
+        context["former_memberships"] = [m for m in members if not m.is_current()]
+        return context
+
+
+class MeetingListView(TemplateView):
+    template_name = "governance/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = Meeting.objects.published().select_related("body")
+        context["upcoming"] = meetings.upcoming()
+        context["past"] = meetings.past()
+        return context
+
+
+class MeetingDetailView(PublishedMixin, DetailView):
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return self.visible(
+            Meeting.objects.select_related("body").prefetch_related(
+                Prefetch(
+                    "agenda_items",
+                    queryset=AgendaItem.objects.filter(is_public=True),
+                    to_attr="public_agenda_items",
+                ),
+                Prefetch("documents", queryset=Document.objects.published(), to_attr="published_documents"),
+            )
+        )
+
+
+class DocumentListView(ListView):
+    context_object_name = "documents"
+    paginate_by = 30
+
+    def get_queryset(self):
+        published = Document.objects.published()
+        years = sorted({d.year for d in published.dates("date", "year")}, reverse=True)
+        self.filter_form = DocumentFilterForm(self.request.GET or None, years=years)
+        return self.filter_form.filter(published.for_list())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        return context
+
+
+class DocumentDetailView(PublishedMixin, DetailView):
+    context_object_name = "document"
+
+    def get_queryset(self):
+        return self.visible(Document.objects.for_list())
+
+
+class DocumentDownloadView(PublishedMixin, DetailView):
+    """Serves the PDF under a stable URL, whatever storage path the upload got."""
+
+    def get_queryset(self):
+        return self.visible(Document.objects.all())
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_object()
+        try:
+            handle = document.file.open("rb")
+        except (OSError, ValueError) as exc:
+            raise Http404("Datei nicht gefunden") from exc
+        return FileResponse(
+            handle,
+            content_type="application/pdf",
+            as_attachment=False,
+            filename=f"{document.slug}.pdf",
+        )
+
+
+class TimelineView(ListView):
+    model = TimelineEvent
+    context_object_name = "events"
+    template_name = "governance/timeline.html"

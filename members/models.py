@@ -1,0 +1,193 @@
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .validators import MaxFileSizeValidator
+
+
+class TimestampedModel(models.Model):
+    """Base for everything office staff edit: when it was created and last changed.
+
+    Who changed what is kept by django-simple-history on each model.
+    """
+
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zuletzt geändert am"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class GeoPointModel(models.Model):
+    """A point as WGS84 decimals: no spatial database or GDAL needed (DESIGN.md)."""
+
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("WGS84, z. B. 51.96250"),
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("WGS84, z. B. 7.62560"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @classmethod
+    def location_constraint(cls, name: str) -> models.CheckConstraint:
+        return models.CheckConstraint(
+            condition=Q(latitude__isnull=True, longitude__isnull=True)
+            | Q(latitude__isnull=False, longitude__isnull=False),
+            name=name,
+            violation_error_message=_("Bitte Breiten- und Längengrad gemeinsam angeben."),
+        )
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def with_public_contacts(self):
+        return self.prefetch_related(
+            Prefetch(
+                "contacts", queryset=ContactPerson.objects.public(), to_attr="public_contacts"
+            )
+        )
+
+
+class Municipality(TimestampedModel, GeoPointModel):
+    """One of the twelve members (an OParl Body)."""
+
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("Kürzel in der Adresse"),
+        max_length=100,
+        unique=True,
+        help_text=_("Teil der Internetadresse, z. B. „havixbeck“. Bitte nicht mehr ändern."),
+    )
+    official_name = models.CharField(
+        _("amtlicher Name"), max_length=150, blank=True, help_text=_("z. B. „Gemeinde Havixbeck“")
+    )
+    district = models.CharField(
+        _("Kreis"), max_length=100, help_text=_("z. B. „Kreis Coesfeld“ oder „kreisfreie Stadt“")
+    )
+    population = models.PositiveIntegerField(_("Einwohnerzahl"))
+    population_year = models.PositiveSmallIntegerField(
+        _("Einwohnerzahl Stand (Jahr)"),
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    population_approximate = models.BooleanField(
+        _("Einwohnerzahl ist gerundet"), default=False, help_text=_("Wird als „rund“ angezeigt.")
+    )
+    area_km2 = models.DecimalField(
+        _("Fläche (km²)"), max_digits=7, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    website = models.URLField(_("Internetseite"))
+    service_portal_url = models.URLField(
+        _("Serviceportal"),
+        blank=True,
+        help_text=_("Adresse des Serviceportals mit den Ansprechpersonen der Kommune."),
+    )
+    coat_of_arms = models.ImageField(
+        _("Wappen oder Logo"),
+        upload_to="wappen/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["png", "jpg", "jpeg", "webp", "svg"]),
+            MaxFileSizeValidator("IMAGE_MAX_UPLOAD_MB"),
+        ],
+    )
+    coat_of_arms_alt = models.CharField(
+        _("Alternativtext zum Wappen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Beschreibt das Bild für Menschen, die es nicht sehen, z. B. „Wappen der Gemeinde Havixbeck“."),
+    )
+    description = models.TextField(
+        _("Kurzbeschreibung"), blank=True, help_text=_("Einfache Formatierung mit Markdown möglich.")
+    )
+    joined_year = models.PositiveSmallIntegerField(
+        _("Mitglied seit (Jahr)"), null=True, blank=True
+    )
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = MunicipalityQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Kommune")
+        verbose_name_plural = _("Kommunen")
+        ordering = ["order", "name"]
+        constraints = [GeoPointModel.location_constraint("municipality_location_complete")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.coat_of_arms and not self.coat_of_arms_alt.strip():
+            raise ValidationError(
+                {"coat_of_arms_alt": _("Bitte einen Alternativtext für das Bild angeben.")}
+            )
+
+
+class ContactPersonQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+
+class ContactPerson(TimestampedModel):
+    """A contact in a member administration or, without municipality, in the Geschäftsstelle."""
+
+    name = models.CharField(_("Name"), max_length=150)
+    role = models.CharField(_("Funktion"), max_length=200, help_text=_("z. B. „Ansprechperson Stadtregion“"))
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("Kommune"),
+        related_name="contacts",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen für die Geschäftsstelle."),
+    )
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    is_public = models.BooleanField(
+        _("öffentlich anzeigen"), default=False, help_text=_("Nur mit Einverständnis der Person.")
+    )
+    is_demo = models.BooleanField(_("Beispielinhalt"), default=False)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = ContactPersonQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        where = self.municipality.name if self.municipality_id else _("Geschäftsstelle")
+        return f"{self.name} ({where})"
+
+    @property
+    def organisation(self) -> str:
+        return self.municipality.name if self.municipality_id else str(_("Geschäftsstelle"))

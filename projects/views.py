@@ -1,0 +1,103 @@
+from django.db.models import Count, Prefetch, Q
+from django.views.generic import DetailView, ListView
+
+from members.models import ContactPerson
+
+from .forms import ProjectFilterForm
+from .models import FieldOfAction, Project, WorkingGroup
+
+
+class PublishedMixin:
+    """Visitors see published objects only; logged-in staff may preview drafts."""
+
+    def visible(self, queryset):
+        if self.request.user.is_staff:
+            return queryset
+        return queryset.published()
+
+
+class FieldOfActionListView(ListView):
+    context_object_name = "fields"
+
+    def get_queryset(self):
+        return FieldOfAction.objects.annotate(
+            project_count=Count("projects", filter=Q(projects__is_published=True), distinct=True),
+            group_count=Count(
+                "working_groups", filter=Q(working_groups__is_published=True), distinct=True
+            ),
+        )
+
+
+class FieldOfActionDetailView(DetailView):
+    context_object_name = "field"
+
+    def get_queryset(self):
+        return FieldOfAction.objects.prefetch_related(
+            Prefetch(
+                "projects",
+                queryset=Project.objects.published().prefetch_related("municipalities"),
+                to_attr="published_projects",
+            ),
+            Prefetch(
+                "working_groups",
+                queryset=WorkingGroup.objects.published(),
+                to_attr="published_working_groups",
+            ),
+        )
+
+
+class ProjectListView(ListView):
+    context_object_name = "projects"
+    paginate_by = 24
+
+    def get_queryset(self):
+        self.filter_form = ProjectFilterForm(self.request.GET or None)
+        return self.filter_form.filter(Project.objects.published().for_list()).distinct()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        return context
+
+
+class ProjectDetailView(PublishedMixin, DetailView):
+    context_object_name = "project"
+
+    def get_queryset(self):
+        return self.visible(
+            Project.objects.select_related("field_of_action", "working_group").prefetch_related(
+                "municipalities"
+            )
+        )
+
+
+class WorkingGroupListView(ListView):
+    context_object_name = "groups"
+
+    def get_queryset(self):
+        return (
+            WorkingGroup.objects.published()
+            .select_related("field_of_action")
+            .prefetch_related("municipalities")
+            .order_by("field_of_action__order", "name")
+        )
+
+
+class WorkingGroupDetailView(PublishedMixin, DetailView):
+    context_object_name = "group"
+
+    def get_queryset(self):
+        return self.visible(
+            WorkingGroup.objects.select_related("field_of_action").prefetch_related(
+                "municipalities",
+                Prefetch(
+                    "contacts",
+                    queryset=ContactPerson.objects.public().select_related("municipality"),
+                    to_attr="public_contacts",
+                ),
+                Prefetch("projects", queryset=Project.objects.published(), to_attr="published_projects"),
+            )
+        )

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StadtregionConfig(AppConfig):
+    name = "stadtregion"
+    verbose_name = _("Website")
+
+    def ready(self):
+        # The admin runs as SimpleAdminConfig (no autodiscovery: leaflet.admin needs GDAL), so
+        # the site registers every admin module it composes here, explicitly.
+        import django.contrib.auth.admin  # noqa: F401
+        import governance.admin  # noqa: F401
+        import members.admin  # noqa: F401
+        import projects.admin  # noqa: F401
+        import stadtregion.admin  # noqa: F401

@@ -1,0 +1,44 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from governance.models import Body, Document, Meeting
+from members.models import Municipality
+from projects.models import FieldOfAction, Project, WorkingGroup
+
+from .models import Page
+
+
+class StaticSitemap(Sitemap):
+    def items(self):
+        return [
+            "home", "members:list", "projects:field_list", "projects:project_list",
+            "projects:group_list", "governance:body_list", "governance:meeting_list",
+            "governance:document_list", "governance:timeline",
+        ]  # fmt: skip
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ModelSitemap(Sitemap):
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def items(self):
+        return self.queryset
+
+    def lastmod(self, obj):
+        return getattr(obj, "updated_at", None)
+
+
+SITEMAPS = {
+    "static": StaticSitemap,
+    "kommunen": ModelSitemap(Municipality.objects.all()),
+    "handlungsfelder": ModelSitemap(FieldOfAction.objects.all()),
+    "projekte": ModelSitemap(Project.objects.published()),
+    "arbeitsgruppen": ModelSitemap(WorkingGroup.objects.published()),
+    "gremien": ModelSitemap(Body.objects.all()),
+    "termine": ModelSitemap(Meeting.objects.published()),
+    "dokumente": ModelSitemap(Document.objects.published()),
+    "seiten": ModelSitemap(Page.objects.published()),
+}

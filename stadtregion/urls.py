@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from . import views
+from .sitemaps import SITEMAPS
+
+admin.site.site_header = "Stadtregion Münster – Redaktion"
+admin.site.site_title = "Stadtregion Münster"
+admin.site.index_title = "Inhalte verwalten"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/", admin.site.urls),
+    path("kommunen/", include("members.urls")),
+    path("", include("projects.urls")),
+    path("", include("governance.urls")),
+    # Uploaded images (coats of arms); documents have their own download view.
+    re_path(r"^media/(?P<path>wappen/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("<slug:slug>/", views.PageView.as_view(), name="page"),
+]
+
+handler404 = "stadtregion.errors.page_not_found"
+handler500 = "stadtregion.errors.server_error"

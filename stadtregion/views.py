@@ -1,0 +1,48 @@
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, TemplateView
+
+from governance.models import Body, Meeting
+from members.models import Municipality
+from projects.models import FieldOfAction
+
+from .models import Page
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["municipalities"] = Municipality.objects.all()
+        context["fields"] = FieldOfAction.objects.all()
+        context["bodies"] = Body.objects.all()
+        context["next_meetings"] = Meeting.objects.published().upcoming().select_related("body")[:3]
+        return context
+
+
+class PageView(DetailView):
+    context_object_name = "page"
+
+    def get_queryset(self):
+        if self.request.user.is_staff:
+            return Page.objects.all()
+        return Page.objects.published()
+
+
+@never_cache
+def healthz(request):
+    """Liveness and readiness for the container: answers 503 when the database is unreachable."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database error means "not ready"
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,161 @@
+"""factory_boy factories: each test builds the data it needs (no fixtures with fixed ids)."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from governance.models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
+from members.models import ContactPerson, Municipality
+from projects.models import FieldOfAction, Project, WorkingGroup
+from stadtregion.models import Page
+
+# The smallest well-formed PDF: enough for content sniffing and for browsers.
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    name = factory.Sequence(lambda n: f"Gemeinde {n}")
+    slug = factory.Sequence(lambda n: f"gemeinde-{n}")
+    district = "Kreis Coesfeld"
+    population = 12000
+    population_year = 2023
+    area_km2 = Decimal("55.50")
+    latitude = Decimal("51.97810")
+    longitude = Decimal("7.41680")
+    website = factory.LazyAttribute(lambda o: f"https://{o.slug}.example.org/")
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    role = "Ansprechperson Stadtregion"
+    municipality = factory.SubFactory(MunicipalityFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    is_public = True
+
+
+class FieldOfActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FieldOfAction
+
+    name = factory.Sequence(lambda n: f"Handlungsfeld {n}")
+    slug = factory.Sequence(lambda n: f"handlungsfeld-{n}")
+    summary = "Gemeinsam mehr erreichen."
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkingGroup
+
+    name = factory.Sequence(lambda n: f"Arbeitsgruppe {n}")
+    slug = factory.Sequence(lambda n: f"arbeitsgruppe-{n}")
+    kind = WorkingGroup.Kind.ARBEITSGRUPPE
+    field_of_action = factory.SubFactory(FieldOfActionFactory)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.Sequence(lambda n: f"projekt-{n}")
+    field_of_action = factory.SubFactory(FieldOfActionFactory)
+    summary = "Ein Projekt der Stadtregion."
+    status = Project.Status.RUNNING
+    start_date = datetime.date(2024, 1, 1)
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.municipalities.set(extracted)
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    name = factory.Sequence(lambda n: f"Gremium {n}")
+    slug = factory.Sequence(lambda n: f"gremium-{n}")
+    kind = Body.Kind.DECISION
+    summary = "Ein Gremium der Stadtregion."
+
+
+class SeatQuotaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SeatQuota
+
+    body = factory.SubFactory(BodyFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    seats = 3
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    body = factory.SubFactory(BodyFactory)
+    person_name = factory.Sequence(lambda n: f"Mitglied {n}")
+    municipality = factory.SubFactory(MunicipalityFactory)
+    start_date = datetime.date(2020, 1, 1)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    title = factory.Sequence(lambda n: f"Sitzung {n}")
+    slug = factory.Sequence(lambda n: f"sitzung-{n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    location = "Stadthaus 1, Münster"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    title = factory.Sequence(lambda n: f"Tagesordnungspunkt {n}")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    title = factory.Sequence(lambda n: f"Dokument {n}")
+    slug = factory.Sequence(lambda n: f"dokument-{n}")
+    kind = Document.Kind.REPORT
+    date = datetime.date(2024, 5, 1)
+    file = factory.LazyAttribute(lambda o: ContentFile(MINIMAL_PDF, name=f"{o.slug}.pdf"))
+
+
+class TimelineEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TimelineEvent
+
+    date = datetime.date(2015, 6, 19)
+    title = factory.Sequence(lambda n: f"Ereignis {n}")
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Seite {n}")
+    slug = factory.Sequence(lambda n: f"seite-{n}")
+    body = "## Abschnitt\n\nText der Seite."
