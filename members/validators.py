@@ -29,11 +29,33 @@ class MaxFileSizeValidator:
 
 def validate_pdf(file):
     """Checks the content, not the name: a PDF starts with %PDF- within its first kilobyte."""
-    file.seek(0)
-    head = file.read(1024)
-    file.seek(0)
-    if b"%PDF-" not in head:
+    if b"%PDF-" not in _head(file, 1024):
         raise ValidationError(
             _("Die Datei ist kein PDF-Dokument. Bitte laden Sie eine PDF-Datei hoch."),
             code="not_pdf",
+        )
+
+
+def _head(file, size: int) -> bytes:
+    file.seek(0)
+    head = file.read(size)
+    file.seek(0)
+    return head
+
+
+def validate_video_file(file):
+    """MP4 carries an 'ftyp' box at byte 4; WebM starts with the EBML magic number."""
+    head = _head(file, 12)
+    if head[4:8] != b"ftyp" and not head.startswith(b"\x1a\x45\xdf\xa3"):
+        raise ValidationError(
+            _("Die Datei ist kein Video im Format MP4 oder WebM."), code="not_video"
+        )
+
+
+def validate_webvtt(file):
+    head = _head(file, 16).lstrip(b"\xef\xbb\xbf")
+    if not head.startswith(b"WEBVTT"):
+        raise ValidationError(
+            _("Die Untertiteldatei ist keine WebVTT-Datei (sie muss mit „WEBVTT“ beginnen)."),
+            code="not_webvtt",
         )
