@@ -8,7 +8,9 @@ class DocumentFilterForm(forms.Form):
     """GET filter of the document list; bad values are shown as form errors, never a 500."""
 
     art = forms.ChoiceField(
-        choices=[("", _("alle Arten"))] + list(Document.Kind.choices), required=False, label=_("Art")
+        choices=[("", _("alle Arten")), *Document.Kind.choices],
+        required=False,
+        label=_("Art"),
     )
     jahr = forms.TypedChoiceField(coerce=int, required=False, label=_("Jahr"), empty_value=None)
 

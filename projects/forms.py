@@ -24,7 +24,7 @@ class ProjectFilterForm(forms.Form):
         empty_label=_("alle Kommunen"),
     )
     status = forms.ChoiceField(
-        choices=[("", _("alle"))] + list(Project.Status.choices),
+        choices=[("", _("alle")), *Project.Status.choices],
         required=False,
         label=_("Stand"),
     )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.generic import TemplateView
 from django.views.static import serve
 
 from . import views
@@ -22,6 +23,12 @@ urlpatterns = [
     path("", include("governance.urls")),
     # Uploaded images (coats of arms); documents have their own download view.
     re_path(r"^media/(?P<path>wappen/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("barrierefreiheit/feedback/", views.FeedbackView.as_view(), name="feedback"),
+    path(
+        "barrierefreiheit/feedback/danke/",
+        TemplateView.as_view(template_name="stadtregion/feedback_thanks.html"),
+        name="feedback_thanks",
+    ),
     path("<slug:slug>/", views.PageView.as_view(), name="page"),
 ]
 

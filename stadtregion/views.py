@@ -1,13 +1,19 @@
+import logging
+
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
 
 from governance.models import Body, Meeting
 from members.models import Municipality
 from projects.models import FieldOfAction
 
+from .feedback import FeedbackForm, count_submission, notify_staff, rate_limited
 from .models import Page
+
+logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -24,6 +30,10 @@ class HomeView(TemplateView):
 
 class PageView(DetailView):
     context_object_name = "page"
+
+    def get_template_names(self):
+        # A page may add its own parts (cookie table, videos) in stadtregion/pages/<slug>.html.
+        return [f"stadtregion/pages/{self.object.slug}.html", "stadtregion/page_detail.html"]
 
     def get_queryset(self):
         if self.request.user.is_staff:
@@ -44,5 +54,35 @@ def healthz(request):
 
 
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class FeedbackView(FormView):
+    template_name = "stadtregion/feedback_form.html"
+    form_class = FeedbackForm
+
+    def get_initial(self):
+        # "Barriere melden" links pass the page the visitor came from.
+        return {"page_url": self.request.GET.get("seite", "")[:500]}
+
+    def post(self, request, *args, **kwargs):
+        if rate_limited(request):
+            return self.render_to_response(
+                self.get_context_data(form=self.get_form(), rate_limited=True), status=429
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        count_submission(self.request)
+        feedback = form.save()
+        try:
+            notify_staff(feedback, self.request)
+        except OSError:
+            # The report is saved and shown in the admin even when the mail server is down.
+            logger.exception("Could not notify staff about feedback %s", feedback.pk)
+        return redirect("feedback_thanks")
