@@ -69,7 +69,10 @@ class SeatQuota(models.Model):
         Body, verbose_name=_("Gremium"), related_name="seat_quotas", on_delete=models.CASCADE
     )
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("Kommune"), related_name="seat_quotas", on_delete=models.CASCADE
+        Municipality,
+        verbose_name=_("Kommune"),
+        related_name="seat_quotas",
+        on_delete=models.CASCADE,
     )
     seats = models.PositiveSmallIntegerField(_("Sitze"))
 

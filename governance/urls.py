@@ -10,6 +10,10 @@ urlpatterns = [
     path("termine/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("dokumente/", views.DocumentListView.as_view(), name="document_list"),
     path("dokumente/<slug:slug>/", views.DocumentDetailView.as_view(), name="document_detail"),
-    path("dokumente/<slug:slug>/datei.pdf", views.DocumentDownloadView.as_view(), name="document_download"),
+    path(
+        "dokumente/<slug:slug>/datei.pdf",
+        views.DocumentDownloadView.as_view(),
+        name="document_download",
+    ),
     path("chronik/", views.TimelineView.as_view(), name="timeline"),
 ]

@@ -24,9 +24,13 @@ class BodyDetailView(DetailView):
             Prefetch("memberships", queryset=memberships, to_attr="all_memberships"),
             Prefetch("seat_quotas", queryset=SeatQuota.objects.select_related("municipality")),
             Prefetch(
-                "meetings", queryset=Meeting.objects.published().order_by("-start"), to_attr="published_meetings"
+                "meetings",
+                queryset=Meeting.objects.published().order_by("-start"),
+                to_attr="published_meetings",
             ),
-            Prefetch("documents", queryset=Document.objects.published(), to_attr="published_documents"),
+            Prefetch(
+                "documents", queryset=Document.objects.published(), to_attr="published_documents"
+            ),
         )
 
     def get_context_data(self, **kwargs):
@@ -59,7 +63,11 @@ class MeetingDetailView(PublishedMixin, DetailView):
                     queryset=AgendaItem.objects.filter(is_public=True),
                     to_attr="public_agenda_items",
                 ),
-                Prefetch("documents", queryset=Document.objects.published(), to_attr="published_documents"),
+                Prefetch(
+                    "documents",
+                    queryset=Document.objects.published(),
+                    to_attr="published_documents",
+                ),
             )
         )
 

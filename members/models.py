@@ -63,9 +63,7 @@ class GeoPointModel(models.Model):
 class MunicipalityQuerySet(models.QuerySet):
     def with_public_contacts(self):
         return self.prefetch_related(
-            Prefetch(
-                "contacts", queryset=ContactPerson.objects.public(), to_attr="public_contacts"
-            )
+            Prefetch("contacts", queryset=ContactPerson.objects.public(), to_attr="public_contacts")
         )
 
 
@@ -115,14 +113,16 @@ class Municipality(TimestampedModel, GeoPointModel):
         _("Alternativtext zum Wappen"),
         max_length=200,
         blank=True,
-        help_text=_("Beschreibt das Bild für Menschen, die es nicht sehen, z. B. „Wappen der Gemeinde Havixbeck“."),
+        help_text=_(
+            "Beschreibt das Bild für Menschen, die es nicht sehen, z. B. „Wappen der Gemeinde Havixbeck“."
+        ),
     )
     description = models.TextField(
-        _("Kurzbeschreibung"), blank=True, help_text=_("Einfache Formatierung mit Markdown möglich.")
+        _("Kurzbeschreibung"),
+        blank=True,
+        help_text=_("Einfache Formatierung mit Markdown möglich."),
     )
-    joined_year = models.PositiveSmallIntegerField(
-        _("Mitglied seit (Jahr)"), null=True, blank=True
-    )
+    joined_year = models.PositiveSmallIntegerField(_("Mitglied seit (Jahr)"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     objects = MunicipalityQuerySet.as_manager()
@@ -158,7 +158,9 @@ class ContactPerson(TimestampedModel):
     """A contact in a member administration or, without municipality, in the Geschäftsstelle."""
 
     name = models.CharField(_("Name"), max_length=150)
-    role = models.CharField(_("Funktion"), max_length=200, help_text=_("z. B. „Ansprechperson Stadtregion“"))
+    role = models.CharField(
+        _("Funktion"), max_length=200, help_text=_("z. B. „Ansprechperson Stadtregion“")
+    )
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("Kommune"),

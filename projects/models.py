@@ -129,7 +129,9 @@ class Project(PublishableModel, GeoPointModel):
     municipalities = models.ManyToManyField(
         Municipality, verbose_name=_("beteiligte Kommunen"), related_name="projects", blank=True
     )
-    status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=Status.choices, default=Status.RUNNING
+    )
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende"), null=True, blank=True)
     summary = models.CharField(_("Kurztext"), max_length=300)

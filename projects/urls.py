@@ -5,9 +5,13 @@ from . import views
 app_name = "projects"
 urlpatterns = [
     path("handlungsfelder/", views.FieldOfActionListView.as_view(), name="field_list"),
-    path("handlungsfelder/<slug:slug>/", views.FieldOfActionDetailView.as_view(), name="field_detail"),
+    path(
+        "handlungsfelder/<slug:slug>/", views.FieldOfActionDetailView.as_view(), name="field_detail"
+    ),
     path("projekte/", views.ProjectListView.as_view(), name="project_list"),
     path("projekte/<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"),
     path("arbeitsgruppen/", views.WorkingGroupListView.as_view(), name="group_list"),
-    path("arbeitsgruppen/<slug:slug>/", views.WorkingGroupDetailView.as_view(), name="group_detail"),
+    path(
+        "arbeitsgruppen/<slug:slug>/", views.WorkingGroupDetailView.as_view(), name="group_detail"
+    ),
 ]

@@ -28,7 +28,9 @@ def youtube_id(url: str) -> str | None:
 def validate_video_url(url: str) -> None:
     if youtube_id(url) is None:
         raise ValidationError(
-            _("Bitte die Adresse eines YouTube-Videos angeben, z. B. https://www.youtube.com/watch?v=…"),
+            _(
+                "Bitte die Adresse eines YouTube-Videos angeben, z. B. https://www.youtube.com/watch?v=…"
+            ),
             code="invalid_video_url",
         )
 

@@ -98,6 +98,8 @@ class WorkingGroupDetailView(PublishedMixin, DetailView):
                     queryset=ContactPerson.objects.public().select_related("municipality"),
                     to_attr="public_contacts",
                 ),
-                Prefetch("projects", queryset=Project.objects.published(), to_attr="published_projects"),
+                Prefetch(
+                    "projects", queryset=Project.objects.published(), to_attr="published_projects"
+                ),
             )
         )

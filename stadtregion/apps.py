@@ -10,6 +10,7 @@ class StadtregionConfig(AppConfig):
         # The admin runs as SimpleAdminConfig (no autodiscovery: leaflet.admin needs GDAL), so
         # the site registers every admin module it composes here, explicitly.
         import django.contrib.auth.admin  # noqa: F401
+
         import governance.admin  # noqa: F401
         import members.admin  # noqa: F401
         import projects.admin  # noqa: F401

@@ -42,10 +42,15 @@ class Page(TimestampedModel):
         max_length=100,
         unique=True,
         validators=[validate_page_slug],
-        help_text=_("Die Seite erscheint unter /kürzel/. Bitte nach Veröffentlichung nicht ändern."),
+        help_text=_(
+            "Die Seite erscheint unter /kürzel/. Bitte nach Veröffentlichung nicht ändern."
+        ),
     )
     intro = models.CharField(
-        _("Einleitung"), max_length=400, blank=True, help_text=_("Ein bis zwei Sätze; erscheint auch in Suchmaschinen.")
+        _("Einleitung"),
+        max_length=400,
+        blank=True,
+        help_text=_("Ein bis zwei Sätze; erscheint auch in Suchmaschinen."),
     )
     body = models.TextField(
         _("Inhalt"),
@@ -57,7 +62,9 @@ class Page(TimestampedModel):
         validators=[validate_video_url],
         help_text=_("Wird erst nach Einwilligung der Besucherin oder des Besuchers geladen."),
     )
-    menu = models.CharField(_("Verlinkt in"), max_length=10, choices=Menu.choices, blank=True, default="")
+    menu = models.CharField(
+        _("Verlinkt in"), max_length=10, choices=Menu.choices, blank=True, default=""
+    )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     is_published = models.BooleanField(_("veröffentlicht"), default=True)
 
@@ -86,12 +93,17 @@ class AccessibilityFeedback(models.Model):
 
     created_at = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
     page_url = models.CharField(
-        _("betroffene Seite"), max_length=500, blank=True, help_text=_("Adresse oder Name der Seite")
+        _("betroffene Seite"),
+        max_length=500,
+        blank=True,
+        help_text=_("Adresse oder Name der Seite"),
     )
     message = models.TextField(_("Beschreibung der Barriere"))
     name = models.CharField(_("Name"), max_length=150, blank=True)
     email = models.EmailField(_("E-Mail für die Antwort"), blank=True)
-    status = models.CharField(_("Bearbeitungsstand"), max_length=20, choices=Status.choices, default=Status.NEW)
+    status = models.CharField(
+        _("Bearbeitungsstand"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
     staff_note = models.TextField(_("interne Notiz"), blank=True)
 
     history = HistoricalRecords()
@@ -130,9 +142,13 @@ class SignLanguageVideo(TimestampedModel):
         help_text=_("Datei im Format WebVTT (.vtt)."),
     )
     transcript = models.TextField(
-        _("Text zum Video"), blank=True, help_text=_("Der gesprochene bzw. gebärdete Inhalt als Text.")
+        _("Text zum Video"),
+        blank=True,
+        help_text=_("Der gesprochene bzw. gebärdete Inhalt als Text."),
     )
-    duration = models.DurationField(_("Dauer"), help_text=_("Format Stunden:Minuten:Sekunden, z. B. 0:03:25"))
+    duration = models.DurationField(
+        _("Dauer"), help_text=_("Format Stunden:Minuten:Sekunden, z. B. 0:03:25")
+    )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     is_published = models.BooleanField(_("veröffentlicht"), default=True)
 

@@ -7,7 +7,15 @@ import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from governance.models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
+from governance.models import (
+    AgendaItem,
+    Body,
+    Document,
+    Meeting,
+    Membership,
+    SeatQuota,
+    TimelineEvent,
+)
 from members.models import ContactPerson, Municipality
 from projects.models import FieldOfAction, Project, WorkingGroup
 from stadtregion.models import Page

@@ -18,5 +18,9 @@ def markdown(text: str) -> str:
     """Office staff write Markdown; whatever HTML they paste is reduced to a safe subset."""
     html = md.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
     return mark_safe(
-        nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}})
+        nh3.clean(
+            html,
+            tags=_ALLOWED_TAGS,
+            attributes={"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}},
+        )
     )
