@@ -1,0 +1,50 @@
+"""Finds every public page reachable by links from the home page, as a visitor would."""
+
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlparse
+
+SKIP_PREFIXES = ("/admin/", "/static/", "/media/")
+SKIP_SUFFIXES = (".pdf", ".xml", ".txt", ".geojson", ".ics", ".json")
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+
+
+def internal_links(html: str) -> list[str]:
+    """Same-site page paths linked from the HTML (query strings kept, fragments dropped)."""
+    parser = _LinkParser()
+    parser.feed(html)
+    paths = []
+    for href in parser.links:
+        url = urlparse(urldefrag(href).url)
+        if url.scheme or url.netloc or not url.path.startswith("/"):
+            continue
+        path = url.path + (f"?{url.query}" if url.query else "")
+        if path.startswith(SKIP_PREFIXES) or url.path.endswith(SKIP_SUFFIXES):
+            continue
+        paths.append(path)
+    return paths
+
+
+def crawl(fetch, start: str = "/", limit: int = 200) -> dict[str, str]:
+    """Breadth-first over internal links; fetch(path) returns (status, html)."""
+    seen: dict[str, str] = {}
+    queue = [start]
+    while queue and len(seen) < limit:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        status, html = fetch(path)
+        assert status == 200, f"{path} answered {status}"
+        seen[path] = html
+        queue.extend(p for p in internal_links(html) if p not in seen)
+    return seen
