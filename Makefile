@@ -1,0 +1,70 @@
+# Two commands for a newcomer: `make run` (local site with demo content) and `make test`.
+# Everything else is listed by `make help`.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Rebuilt whenever pyproject.toml changes, so reruns skip pip entirely.
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+RUFF_PATHS := .
+
+.DEFAULT_GOAL := help
+.PHONY: help install system-deps run migrate seed superuser test check lint format bench clean
+
+help: ## Show this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+		echo "Could not create $(VENV) with $(PYTHON). On Debian: apt-get install python3-venv" >&2; \
+		exit 1; }
+	$(BIN)/python -m pip install --disable-pip-version-check --quiet ".[dev]"
+	@touch $@
+
+install: $(INSTALLED) ## Create .venv and install the pinned dependencies (incl. dev tools)
+
+system-deps: ## Install missing Debian packages for the tests (chromium), via apt-get
+	@bash scripts/ensure-system-deps
+
+migrate: $(INSTALLED) ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate ## Load the twelve municipalities and the demo content
+	$(BIN)/python manage.py seed_demo
+
+run: seed ## Serve the site with demo content on http://127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+superuser: migrate ## Create an admin account for /admin/
+	$(BIN)/python manage.py createsuperuser
+
+check: $(INSTALLED) ## ruff, Django system checks, missing migrations
+	$(BIN)/ruff check $(RUFF_PATHS)
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# pytest comes last so that its summary line is the last thing printed.
+test: $(INSTALLED) system-deps check ## Run all checks and the whole test suite (PYTEST_ARGS=...)
+	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then \
+		echo "pytest collected no tests: the suite is broken (or PYTEST_ARGS selects nothing)." >&2; \
+	fi; \
+	exit $$status
+
+lint: $(INSTALLED) ## ruff check and ruff format --check
+	$(BIN)/ruff check $(RUFF_PATHS)
+	$(BIN)/ruff format --check $(RUFF_PATHS)
+
+format: $(INSTALLED) ## Fix what ruff can and format the code
+	$(BIN)/ruff check --fix $(RUFF_PATHS)
+	$(BIN)/ruff format $(RUFF_PATHS)
+
+bench: $(INSTALLED) ## Time the main pages on a larger dataset (ratios, queries per page)
+	$(BIN)/python scripts/benchmark.py
+
+clean: ## Remove .venv, collected static files and caches (keeps db.sqlite3 and media/)
+	rm -rf $(VENV) staticfiles build *.egg-info .pytest_cache .ruff_cache test-results
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
