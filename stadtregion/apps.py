@@ -15,3 +15,5 @@ class StadtregionConfig(AppConfig):
         import members.admin  # noqa: F401
         import projects.admin  # noqa: F401
         import stadtregion.admin  # noqa: F401
+
+        from . import checks  # noqa: F401  (registers the project's system checks)

@@ -1,0 +1,88 @@
+"""Project-specific system checks, run by `manage.py check` (deploy ones only with --deploy).
+
+Settings refuse outright unsafe values at import time (stadtregion.settings); these checks catch
+values that start fine but break a feature in production.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+TILE_PLACEHOLDERS = ("{z}", "{x}", "{y}")
+# Backends that never deliver mail: fine on a laptop, silent data loss in production.
+UNDELIVERING_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+}
+
+
+@checks.register()
+def check_map_tiles(app_configs, **kwargs):
+    url = settings.MAP_TILE_URL
+    if not all(placeholder in url for placeholder in TILE_PLACEHOLDERS):
+        return [
+            checks.Error(
+                f"MAP_TILE_URL {url!r} lacks one of the placeholders {{z}}, {{x}}, {{y}}.",
+                hint="Use a tile URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                id="stadtregion.E001",
+            )
+        ]
+    return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_map_tiles_https(app_configs, **kwargs):
+    if urlsplit(settings.MAP_TILE_URL).scheme != "https":
+        return [
+            checks.Warning(
+                "MAP_TILE_URL is not an https:// URL: browsers block such tiles on an HTTPS page "
+                "(mixed content), and the map stays grey.",
+                id="stadtregion.W002",
+            )
+        ]
+    return []
+
+
+@checks.register()
+def check_staff_notify_emails(app_configs, **kwargs):
+    errors = []
+    for address in settings.STAFF_NOTIFY_EMAILS:
+        try:
+            validate_email(address)
+        except ValidationError:
+            errors.append(
+                checks.Error(
+                    f"STAFF_NOTIFY_EMAILS contains {address!r}, which is not an e-mail address.",
+                    hint="Separate several addresses with commas.",
+                    id="stadtregion.E003",
+                )
+            )
+    return errors
+
+
+@checks.register(deploy=True)
+def check_feedback_delivery(app_configs, **kwargs):
+    """Accessibility feedback is a legal duty (BITV NRW): its notifications must reach someone."""
+    warnings = []
+    if settings.EMAIL_BACKEND in UNDELIVERING_EMAIL_BACKENDS:
+        warnings.append(
+            checks.Warning(
+                f"EMAIL_BACKEND is {settings.EMAIL_BACKEND!r}: feedback notifications to the office "
+                "are never delivered.",
+                hint="Unset DJANGO_EMAIL_BACKEND (SMTP) and configure EMAIL_HOST.",
+                id="stadtregion.W004",
+            )
+        )
+    if not settings.STAFF_NOTIFY_EMAILS:
+        warnings.append(
+            checks.Warning(
+                "STAFF_NOTIFY_EMAILS is empty: nobody is told about new feedback.",
+                id="stadtregion.W005",
+            )
+        )
+    return warnings
