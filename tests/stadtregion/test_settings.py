@@ -1,0 +1,194 @@
+"""Production configuration: settings are imported in a fresh interpreter per environment, because
+they are read from the environment once, at start-up."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core import checks
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+REAL_KEY = "k3y-" + "x7Qp9vR2mL5nT8wZ" * 4  # 68 characters, not the development key
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": REAL_KEY,
+    "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+}
+PRINT_SECURITY = (
+    "import django, json; django.setup(); from django.conf import settings as s; "
+    "print(json.dumps({name: getattr(s, name, None) for name in ["
+    "'DEBUG', 'SECURE_SSL_REDIRECT', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', "
+    "'SECURE_HSTS_SECONDS', 'SECURE_PROXY_SSL_HEADER']}))"
+)
+
+
+def run_django(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Runs python with only the given DJANGO_* variables (none inherited from the caller)."""
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key not in {"DATABASE_URL", "MAP_TILE_URL"}
+    }
+    clean["DJANGO_SETTINGS_MODULE"] = "stadtregion.settings"
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DJANGO_DEBUG": "false"}, "DJANGO_SECRET_KEY"),
+        ({"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "too-short"}, "DJANGO_SECRET_KEY"),
+        (
+            {
+                "DJANGO_DEBUG": "false",
+                "DJANGO_SECRET_KEY": "insecure-local-development-key-never-use-in-production",
+            },
+            "DJANGO_SECRET_KEY",
+        ),
+        ({"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": REAL_KEY}, "DJANGO_ALLOWED_HOSTS"),
+        ({"DJANGO_DEBUG": "vielleicht"}, "DJANGO_DEBUG must be a boolean"),
+    ],
+)
+def test_production_refuses_to_start_with_unsafe_settings(env, message):
+    result = run_django("-c", "import django; django.setup()", env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_manage_check_refuses_without_secret_key():
+    result = run_django("manage.py", "check", env={"DJANGO_DEBUG": "false"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            {},
+            {
+                "DEBUG": False,
+                "SECURE_SSL_REDIRECT": True,
+                "SESSION_COOKIE_SECURE": True,
+                "CSRF_COOKIE_SECURE": True,
+                "SECURE_HSTS_SECONDS": 31536000,
+                "SECURE_PROXY_SSL_HEADER": None,
+            },
+        ),
+        (
+            {"DJANGO_INSECURE_HTTP": "true"},
+            {
+                "DEBUG": False,
+                "SECURE_SSL_REDIRECT": False,
+                "SESSION_COOKIE_SECURE": False,
+                "CSRF_COOKIE_SECURE": False,
+                "SECURE_HSTS_SECONDS": 0,
+                "SECURE_PROXY_SSL_HEADER": None,
+            },
+        ),
+        (
+            {"DJANGO_BEHIND_PROXY": "true"},
+            {
+                "DEBUG": False,
+                "SECURE_SSL_REDIRECT": True,
+                "SESSION_COOKIE_SECURE": True,
+                "CSRF_COOKIE_SECURE": True,
+                "SECURE_HSTS_SECONDS": 31536000,
+                "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
+            },
+        ),
+    ],
+    ids=["https", "insecure-http", "behind-proxy"],
+)
+def test_production_security_switches(extra, expected):
+    result = run_django("-c", PRINT_SECURITY, env={**PRODUCTION, **extra})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == expected
+
+
+def test_deploy_check_passes_with_production_environment():
+    result = run_django("manage.py", "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_flags_plain_http_tiles_and_console_mail():
+    env = {
+        **PRODUCTION,
+        "MAP_TILE_URL": "http://tiles.example.org/{z}/{x}/{y}.png",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    }
+    result = run_django("manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "stadtregion.W002" in result.stderr
+    assert "stadtregion.W004" in result.stderr
+
+
+def test_collectstatic_with_manifest_storage(tmp_path):
+    static_root = tmp_path / "static"
+    env = {**PRODUCTION, "DJANGO_STATIC_ROOT": str(static_root)}
+    result = run_django("manage.py", "collectstatic", "--noinput", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    manifest = json.loads((static_root / "staticfiles.json").read_text())["paths"]
+    # django-leaflet's CSS references its images; the manifest storage must resolve them.
+    hashed_css = static_root / manifest["leaflet/leaflet.css"]
+    assert hashed_css.name != "leaflet.css"
+    assert hashed_css.exists()
+    # whitenoise's compressed variant sits next to it.
+    assert hashed_css.with_name(hashed_css.name + ".gz").exists()
+
+
+def project_check_ids(*, deploy: bool) -> set[str]:
+    return {
+        message.id
+        for message in checks.run_checks(include_deployment_checks=deploy)
+        if message.id and message.id.startswith("stadtregion.")
+    }
+
+
+def test_project_checks_pass_with_defaults():
+    # The deployment defaults are covered by test_deploy_check_passes_with_production_environment;
+    # here the test runner's locmem mail backend would (rightly) warn.
+    assert project_check_ids(deploy=False) == set()
+
+
+def test_map_tile_url_needs_placeholders(settings):
+    settings.MAP_TILE_URL = "https://tiles.example.org/tile.png"
+    assert "stadtregion.E001" in project_check_ids(deploy=False)
+
+
+def test_map_tile_url_must_be_https_in_deployment(settings):
+    settings.MAP_TILE_URL = "http://tiles.example.org/{z}/{x}/{y}.png"
+    assert "stadtregion.W002" not in project_check_ids(deploy=False)
+    assert "stadtregion.W002" in project_check_ids(deploy=True)
+
+
+def test_staff_notify_emails_must_be_addresses(settings):
+    settings.STAFF_NOTIFY_EMAILS = ["redaktion@example.org", "Geschäftsstelle"]
+    assert "stadtregion.E003" in project_check_ids(deploy=False)
+
+
+@pytest.mark.parametrize(
+    ("backend", "recipients", "expected"),
+    [
+        ("django.core.mail.backends.smtp.EmailBackend", ["a@example.org"], set()),
+        ("django.core.mail.backends.console.EmailBackend", ["a@example.org"], {"stadtregion.W004"}),
+        ("django.core.mail.backends.smtp.EmailBackend", [], {"stadtregion.W005"}),
+    ],
+)
+def test_feedback_notifications_must_be_deliverable(settings, backend, recipients, expected):
+    settings.EMAIL_BACKEND = backend
+    settings.STAFF_NOTIFY_EMAILS = recipients
+    assert project_check_ids(deploy=True) == expected
