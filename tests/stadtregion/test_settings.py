@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from csp.utils import build_policy
 from django.core import checks
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -192,3 +193,9 @@ def test_feedback_notifications_must_be_deliverable(settings, backend, recipient
     settings.EMAIL_BACKEND = backend
     settings.STAFF_NOTIFY_EMAILS = recipients
     assert project_check_ids(deploy=True) == expected
+
+
+def test_csp_script_src_carries_the_request_nonce():
+    policy = build_policy(nonce="r4nd0m")
+    assert "script-src 'self' 'nonce-r4nd0m'" in policy
+    assert "'nonce'" not in policy
