@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from projects.views import PublishedMixin
@@ -37,7 +38,15 @@ class BodyDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         members = self.object.all_memberships
         context["current_memberships"] = [m for m in members if m.is_current()]
-        context["former_memberships"] = [m for m in members if not m.is_current()]
+        context["leaders"] = [
+            m for m in context["current_memberships"] if m.role != Membership.Role.MEMBER
+        ]
+        # Former means ended; members appointed for a later date are neither current nor former.
+        today = timezone.localdate()
+        context["former_memberships"] = [m for m in members if m.end_date and m.end_date < today]
+        meetings = self.object.published_meetings
+        context["upcoming_meetings"] = [m for m in reversed(meetings) if m.is_upcoming]
+        context["past_meetings"] = [m for m in meetings if not m.is_upcoming]
         return context
 
 

@@ -82,7 +82,8 @@ class WorkingGroupListView(ListView):
             WorkingGroup.objects.published()
             .select_related("field_of_action")
             .prefetch_related("municipalities")
-            .order_by("field_of_action__order", "name")
+            # The field's name too: fields share an order value, and regroup needs them contiguous.
+            .order_by("field_of_action__order", "field_of_action__name", "name")
         )
 
 

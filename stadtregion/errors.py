@@ -1,6 +1,8 @@
 """German error pages that keep the site's layout (and its navigation) intact."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def page_not_found(request, exception):
@@ -8,5 +10,5 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    # Rendered without context processors that could hit a broken database.
-    return render(request, "500.html", status=500, using=None)
+    # Rendered without the request, so no context processor runs (they may hit a broken database).
+    return HttpResponseServerError(loader.get_template("500.html").render())
