@@ -26,8 +26,14 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install the pinned dependencies (incl. dev tools)
 
-system-deps: ## Install missing Debian packages for the tests (chromium), via apt-get
+system-deps: ## Install missing Debian packages for the tests (chromium, Java, npm)
 	@bash scripts/ensure-system-deps
+
+# Test tools from npm (the Nu HTML Checker), pinned in package-lock.json.
+NODE_INSTALLED := node_modules/.installed
+$(NODE_INSTALLED): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 migrate: $(INSTALLED) ## Apply database migrations
 	$(BIN)/python manage.py migrate --noinput
@@ -47,7 +53,7 @@ check: $(INSTALLED) ## ruff, Django system checks, missing migrations
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # pytest comes last so that its summary line is the last thing printed.
-test: $(INSTALLED) system-deps check ## Run all checks and the whole test suite (PYTEST_ARGS=...)
+test: $(INSTALLED) system-deps $(NODE_INSTALLED) check ## Run all checks and the whole test suite (PYTEST_ARGS=...)
 	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then \
 		echo "pytest collected no tests: the suite is broken (or PYTEST_ARGS selects nothing)." >&2; \
@@ -65,6 +71,6 @@ format: $(INSTALLED) ## Fix what ruff can and format the code
 bench: $(INSTALLED) ## Time the main pages on a larger dataset (ratios, queries per page)
 	$(BIN)/python scripts/benchmark.py
 
-clean: ## Remove .venv, collected static files and caches (keeps db.sqlite3 and media/)
-	rm -rf $(VENV) staticfiles build *.egg-info .pytest_cache .ruff_cache test-results
+clean: ## Remove .venv, node_modules, collected static files and caches (keeps db.sqlite3 and media/)
+	rm -rf $(VENV) node_modules staticfiles build *.egg-info .pytest_cache .ruff_cache test-results
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
