@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,5 +16,10 @@ class StadtregionConfig(AppConfig):
         import members.admin  # noqa: F401
         import projects.admin  # noqa: F401
         import stadtregion.admin  # noqa: F401
+
+        from .permissions import sync_editor_group_after_migrate
+
+        # Once per migrate run, after every app: keeps the Redaktion group's permissions complete.
+        post_migrate.connect(sync_editor_group_after_migrate, sender=self)
 
         from . import checks  # noqa: F401  (registers the project's system checks)
