@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from members.models import Municipality, TimestampedModel
@@ -339,22 +340,52 @@ class TimelineEvent(TimestampedModel):
         return f"{self.date.year}: {self.title}"
 
 
-def validate_quota(body: Body, municipality: Municipality | None, members: list[Membership]):
-    """Raises when more current members of one municipality sit in a body than its quota allows."""
+def validate_quota(
+    body: Body,
+    municipality: Municipality | None,
+    members: list[Membership],
+    *,
+    quotas: dict[int, int] | None = None,
+):
+    """Raises when more members of one municipality sit in a body than its quota allows.
+
+    Checks today and each later day someone joins, so members entered in advance for the next
+    term count as well; former members do not. ``quotas`` maps municipality ids to seats and
+    defaults to the body's stored quotas (the admin passes the quotas edited in the same form).
+    """
     if municipality is None:
         return
-    limit = body.seat_limit(municipality.pk)
+    limit = body.seat_limit(municipality.pk) if quotas is None else quotas.get(municipality.pk)
     if limit is None:
         return
-    seated = [m for m in members if m.municipality_id == municipality.pk and m.is_current()]
-    if len(seated) > limit:
-        raise ValidationError(
-            _("%(municipality)s hat in %(body)s nur %(limit)s Sitze; eingetragen sind %(count)s."),
-            code="seat_quota",
-            params={
-                "municipality": municipality.name,
-                "body": body.name,
-                "limit": limit,
-                "count": len(seated),
-            },
-        )
+    seated = [m for m in members if m.municipality_id == municipality.pk]
+    today = timezone.localdate()
+    joining = sorted({m.start_date for m in seated if m.start_date and m.start_date > today})
+    for day in [today, *joining]:
+        count = sum(m.is_current(day) for m in seated)
+        if count <= limit:
+            continue
+        params = {
+            "municipality": municipality.name,
+            "body": body.name,
+            "limit": limit,
+            "count": count,
+            "day": f"{day:%d.%m.%Y}",
+        }
+        if day == today:
+            message = ngettext(
+                "%(municipality)s hat in „%(body)s“ nur %(limit)s Sitz; "
+                "eingetragen sind %(count)s Mitglieder.",
+                "%(municipality)s hat in „%(body)s“ nur %(limit)s Sitze; "
+                "eingetragen sind %(count)s Mitglieder.",
+                limit,
+            )
+        else:
+            message = ngettext(
+                "%(municipality)s hat in „%(body)s“ nur %(limit)s Sitz; "
+                "ab dem %(day)s wären es %(count)s Mitglieder.",
+                "%(municipality)s hat in „%(body)s“ nur %(limit)s Sitze; "
+                "ab dem %(day)s wären es %(count)s Mitglieder.",
+                limit,
+            )
+        raise ValidationError(message, code="seat_quota", params=params)
