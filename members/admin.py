@@ -1,1 +1,83 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .admin_base import TIMESTAMPS_FIELDSET, EditorialAdmin
+from .models import ContactPerson, Municipality
+
+
+class ContactPersonInline(admin.TabularInline):
+    model = ContactPerson
+    fields = ["name", "role", "email", "phone", "is_public", "order"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(EditorialAdmin):
+    list_display = [
+        "name",
+        "district",
+        "population",
+        "population_year",
+        "has_location",
+        "has_coat_of_arms",
+        "order",
+    ]
+    list_editable = ["order"]
+    list_filter = ["district", "population_approximate"]
+    search_fields = ["name", "official_name", "district"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ContactPersonInline]
+    fieldsets = [
+        (
+            _("Stammdaten"),
+            {"fields": ["name", "slug", "official_name", "district", "joined_year", "order"]},
+        ),
+        (
+            _("Einwohner und Fläche"),
+            {"fields": ["population", "population_year", "population_approximate", "area_km2"]},
+        ),
+        (_("Internet"), {"fields": ["website", "service_portal_url"]}),
+        (
+            _("Wappen"),
+            {
+                "fields": ["coat_of_arms", "coat_of_arms_alt"],
+                "description": _("Ein Bild braucht immer einen Alternativtext."),
+            },
+        ),
+        (_("Beschreibung"), {"fields": ["description"]}),
+        (_("Lage"), {"fields": ["latitude", "longitude"]}),
+        TIMESTAMPS_FIELDSET,
+    ]
+
+    @admin.display(description=_("Lage eingetragen"), boolean=True)
+    def has_location(self, obj):
+        return obj.has_location
+
+    @admin.display(description=_("Wappen"), boolean=True)
+    def has_coat_of_arms(self, obj):
+        return bool(obj.coat_of_arms)
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(EditorialAdmin):
+    list_display = ["name", "role", "organisation", "email", "phone", "is_public", "is_demo"]
+    list_filter = ["is_public", "is_demo", "municipality"]
+    search_fields = ["name", "role", "email", "municipality__name"]
+    list_select_related = ["municipality"]
+    fieldsets = [
+        (_("Person"), {"fields": ["name", "role", "municipality", "order"]}),
+        (_("Kontakt"), {"fields": ["email", "phone"]}),
+        (_("Anzeige"), {"fields": ["is_public", "is_demo"]}),
+        TIMESTAMPS_FIELDSET,
+    ]
+
+    @admin.display(description=_("Kommune"), ordering="municipality__name")
+    def organisation(self, obj):
+        return obj.organisation
+
+    def view_on_site(self, obj):
+        # Contacts appear on their municipality's page, and only when public.
+        if obj.is_public and obj.municipality_id:
+            return obj.municipality.get_absolute_url()
+        return None

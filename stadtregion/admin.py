@@ -3,7 +3,30 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AccessibilityFeedback, SignLanguageVideo
+from members.admin_base import PUBLISH_ACTIONS, TIMESTAMPS_FIELDSET, EditorialAdmin
+
+from .models import AccessibilityFeedback, Page, SignLanguageVideo
+
+
+@admin.register(Page)
+class PageAdmin(EditorialAdmin):
+    list_display = ["title", "address", "menu", "order", "is_published"]
+    list_editable = ["order"]
+    list_filter = ["menu", "is_published"]
+    search_fields = ["title", "slug", "intro", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    actions = PUBLISH_ACTIONS
+    fieldsets = [
+        (_("Seite"), {"fields": ["title", "slug", "intro", "body"]}),
+        (_("Video"), {"fields": ["video_url"]}),
+        (_("Navigation"), {"fields": ["menu", "order"]}),
+        (_("Veröffentlichung"), {"fields": ["is_published"]}),
+        TIMESTAMPS_FIELDSET,
+    ]
+
+    @admin.display(description=_("Adresse"), ordering="slug")
+    def address(self, obj):
+        return f"/{obj.slug}/"
 
 
 @admin.register(AccessibilityFeedback)

@@ -1,0 +1,114 @@
+"""Admin forms that keep bodies within their seat quotas (Beirat: 3 seats each, 7 for Münster)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, SeatQuota, validate_quota
+
+
+class SeatQuotaForm(forms.ModelForm):
+    # The database allows 0, but a quota of no seats is a typo, not a rule.
+    seats = forms.IntegerField(label=_("Sitze"), min_value=1, max_value=999)
+
+    class Meta:
+        model = SeatQuota
+        fields = ["municipality", "seats"]
+
+
+class SeatQuotaInlineFormSet(BaseInlineFormSet):
+    """The quotas as submitted; the membership inline of the same page counts against them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # All inline formsets of one admin page share the body instance; this is how the
+        # membership formset finds the quotas edited in the same submit.
+        self.instance._submitted_seat_quotas = self
+
+    def submitted_quotas(self) -> dict[int, int] | None:
+        """Seats per municipality id after this submit, or None while the quota rows are invalid."""
+        if not self.is_valid():
+            return None
+        quotas = {}
+        for form in self.forms:
+            if self._should_delete_form(form) or not form.cleaned_data:
+                continue
+            quotas[form.cleaned_data["municipality"].pk] = form.cleaned_data["seats"]
+        return quotas
+
+
+def _check_quotas(body, members: list[Membership], quotas: dict[int, int] | None) -> None:
+    """Validates every municipality among the members; raises all violations at once."""
+    municipalities = sorted(
+        {m.municipality for m in members if m.municipality_id}, key=lambda m: m.name
+    )
+    errors = []
+    for municipality in municipalities:
+        try:
+            validate_quota(body, municipality, members, quotas=quotas)
+        except ValidationError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationError(errors)
+
+
+class MembershipInlineFormSet(BaseInlineFormSet):
+    """Counts the members as submitted (deleted rows excluded) against the body's quotas."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        quota_formset = getattr(self.instance, "_submitted_seat_quotas", None)
+        if quota_formset is not None:
+            quotas = quota_formset.submitted_quotas()
+            if quotas is None:  # the quota rows show their own errors first
+                return
+        elif self.instance.pk is None:
+            quotas = {}  # a new body without a quota inline has no quotas yet
+        else:
+            quotas = None  # the stored quotas
+        _check_quotas(self.instance, [form.instance for form in self._kept_forms()], quotas)
+
+    def _kept_forms(self):
+        for form in self.forms:
+            if self._should_delete_form(form):
+                continue
+            if form.instance.pk is None and not form.has_changed():
+                continue  # an empty extra row
+            yield form
+
+
+class MembershipAdminForm(forms.ModelForm):
+    """A single membership, checked against the other members already stored for the body."""
+
+    class Meta:
+        model = Membership
+        fields = [
+            "person_name",
+            "function",
+            "role",
+            "body",
+            "municipality",
+            "start_date",
+            "end_date",
+            "is_demo",
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        body = cleaned_data.get("body")
+        municipality = cleaned_data.get("municipality")
+        if body is None or municipality is None:
+            return cleaned_data
+        candidate = Membership(
+            pk=self.instance.pk,
+            body=body,
+            municipality=municipality,
+            start_date=cleaned_data.get("start_date"),
+            end_date=cleaned_data.get("end_date"),
+        )
+        others = body.memberships.filter(municipality=municipality).exclude(pk=self.instance.pk)
+        _check_quotas(body, [*others, candidate], quotas=None)
+        return cleaned_data
