@@ -1,0 +1,47 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from governance.models import (
+    AgendaItem,
+    Body,
+    Document,
+    Meeting,
+    Membership,
+    SeatQuota,
+    TimelineEvent,
+)
+from members.models import ContactPerson, Municipality
+from projects.models import FieldOfAction, Project, WorkingGroup
+from stadtregion.models import Page
+from stadtregion.seed import seed_all
+
+SUMMARY_MODELS = [
+    Municipality, ContactPerson, FieldOfAction, WorkingGroup, Project, Body, SeatQuota, Membership,
+    Meeting, AgendaItem, Document, TimelineEvent, Page,
+]  # fmt: skip
+
+
+class Command(BaseCommand):
+    help = (
+        "Lädt die Inhalte des Portals (zwölf Kommunen, Handlungsfelder, Gremien, Termine, "
+        "Dokumente, Seiten) samt gekennzeichneter Beispielinhalte. Mehrfaches Ausführen ist "
+        "unbedenklich."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet", action="store_true", help="Keine Zusammenfassung ausgeben.")
+
+    def handle(self, *args, quiet=False, **options):
+        log = seed_all(today=timezone.localdate())
+        if quiet:
+            return
+        self.stdout.write(self.style.SUCCESS("Inhalte der Stadtregion Münster geladen."))
+        for model in SUMMARY_MODELS:
+            created, updated = log.created[model], log.updated[model]
+            self.stdout.write(
+                f"  {model._meta.verbose_name_plural}: {model._default_manager.count()} "
+                f"({created} neu, {updated} aktualisiert)"
+            )
+        self.stdout.write(
+            "\nEin Konto für die Redaktion legen Sie an mit: python manage.py createsuperuser"
+        )

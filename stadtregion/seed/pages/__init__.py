@@ -1,0 +1,42 @@
+"""The pages office staff edit: Über uns, Kontakt and the legally required pages."""
+
+from stadtregion.models import Page
+
+from ..base import SeedLog
+from .about import KONTAKT, UEBER_UNS
+from .access import BARRIEREFREIHEIT, GEBAERDENSPRACHE, LEICHTE_SPRACHE
+from .legal import DATENSCHUTZ, IMPRESSUM
+
+M = Page.Menu
+# slug, title, menu, order, intro, body. Leichte Sprache and Gebärdensprache are linked from
+# the header template, so they sit in no menu.
+PAGES = [
+    ("ueber-uns", "Über uns", M.MAIN, 1,
+     "Die Stadtregion Münster ist eine freiwillige Kooperation von zwölf Städten und Gemeinden. "
+     "Sie arbeiten zusammen, wo Aufgaben nicht an der Gemeindegrenze enden.", UEBER_UNS),
+    ("kontakt", "Kontakt", M.FOOTER, 1,
+     "So erreichen Sie die Geschäftsstelle der Stadtregion Münster.", KONTAKT),
+    ("impressum", "Impressum", M.FOOTER, 2,
+     "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz und § 18 Medienstaatsvertrag.",
+     IMPRESSUM),
+    ("datenschutz", "Datenschutz", M.FOOTER, 3,
+     "Welche personenbezogenen Daten wir verarbeiten, wenn Sie diese Website nutzen, und welche "
+     "Rechte Sie haben.", DATENSCHUTZ),
+    ("barrierefreiheit", "Erklärung zur Barrierefreiheit", M.FOOTER, 4,
+     "Wie weit diese Website barrierefrei ist, welche Barrieren es noch gibt und wie Sie uns "
+     "Barrieren melden können.", BARRIEREFREIHEIT),
+    ("leichte-sprache", "Leichte Sprache", M.NONE, 0,
+     "Hier erklären wir die Stadt-Region Münster und diese Internet-Seite in Leichter Sprache.",
+     LEICHTE_SPRACHE),
+    ("gebaerdensprache", "Gebärdensprache", M.NONE, 0,
+     "Videos in Deutscher Gebärdensprache (DGS) erklären die Inhalte, die Navigation und die "
+     "Erklärung zur Barrierefreiheit.", GEBAERDENSPRACHE),
+]  # fmt: skip
+
+
+def load_pages(log: SeedLog) -> dict[str, Page]:
+    pages = {}
+    for slug, title, menu, order, intro, body in PAGES:
+        values = {"title": title, "menu": menu, "order": order, "intro": intro, "body": body}
+        pages[slug] = log.upsert(Page, {"slug": slug}, values | {"is_published": True})
+    return pages
