@@ -199,3 +199,24 @@ def test_csp_script_src_carries_the_request_nonce():
     policy = build_policy(nonce="r4nd0m")
     assert "script-src 'self' 'nonce-r4nd0m'" in policy
     assert "'nonce'" not in policy
+
+
+def test_empty_values_mean_defaults():
+    # `docker run --env-file` passes "NAME=" as an empty string; an empty static root would be
+    # the working directory, served at /static/ with the code in it.
+    empty = dict.fromkeys(
+        ["DJANGO_STATIC_ROOT", "DJANGO_MEDIA_ROOT", "DATABASE_URL", "DJANGO_EMAIL_BACKEND"], ""
+    )
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([str(s.STATIC_ROOT), str(s.MEDIA_ROOT), "
+        "s.DATABASES['default']['ENGINE'], s.EMAIL_BACKEND]))"
+    )
+    result = run_django("-c", code, env={**PRODUCTION, **empty})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        str(BASE_DIR / "staticfiles"),
+        str(BASE_DIR / "media"),
+        "django.db.backends.sqlite3",
+        "django.core.mail.backends.smtp.EmailBackend",
+    ]
