@@ -3,6 +3,7 @@ they are read from the environment once, at start-up."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -220,3 +221,15 @@ def test_empty_values_mean_defaults():
         "django.db.backends.sqlite3",
         "django.core.mail.backends.smtp.EmailBackend",
     ]
+
+
+def test_every_environment_variable_is_documented():
+    source = (BASE_DIR / "stadtregion" / "settings.py").read_text()
+    names = set(
+        re.findall(r"""(?:env_bool|env_list|env_str|environ\.get)\(\s*["']([A-Z_]+)["']""", source)
+    )
+    assert {"DJANGO_SECRET_KEY", "DATABASE_URL", "MAP_TILE_URL"} <= names  # the regex works
+    env_example = (BASE_DIR / ".env.example").read_text()
+    readme = (BASE_DIR / "README.md").read_text()
+    assert sorted(name for name in names if f"{name}=" not in env_example) == []
+    assert sorted(name for name in names if f"`{name}`" not in readme) == []
