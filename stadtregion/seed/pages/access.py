@@ -1,4 +1,7 @@
-"""Erklärung zur Barrierefreiheit, Leichte Sprache and Gebärdensprache."""
+"""Erklärung zur Barrierefreiheit, Leichte Sprache and Gebärdensprache.
+
+Leichte Sprache: one statement per sentence and one sentence per paragraph.
+"""
 
 BARRIEREFREIHEIT = """\
 Die Stadtregion Münster ist bemüht, ihre Website im Einklang mit dem
@@ -62,6 +65,7 @@ LEICHTE_SPRACHE = """\
 ## Was ist die Stadt-Region Münster?
 
 In der Stadt-Region Münster arbeiten 12 Städte und Gemeinden zusammen.
+
 Das sind:
 
 - Altenberge
@@ -78,10 +82,15 @@ Das sind:
 - Telgte
 
 Jede Stadt entscheidet selbst über ihre Sachen.
+
 Aber manche Aufgaben hören nicht an der Stadt-Grenze auf.
+
 Zum Beispiel:
+
 Viele Menschen wohnen in einer Stadt.
+
 Und sie arbeiten in einer anderen Stadt.
+
 Darum arbeiten die 12 Städte und Gemeinden zusammen.
 
 ## Was machen die Städte zusammen?
@@ -100,20 +109,27 @@ Die Städte arbeiten zu 4 Themen zusammen:
 ## Wer entscheidet?
 
 Jede Stadt hat einen Bürger-Meister oder eine Bürger-Meisterin.
+
 Die 12 Bürger-Meister treffen sich.
+
 Sie entscheiden gemeinsam.
 
 Es gibt auch einen Bei-Rat.
+
 Im Bei-Rat sind 40 Menschen aus den Stadt-Räten.
+
 Der Bei-Rat gibt Rat und Tipps.
 
 Ein Büro hilft bei der Arbeit.
+
 Das Büro heißt: Geschäfts-Stelle.
+
 Die Geschäfts-Stelle ist in Münster.
 
 ## So finden Sie sich auf der Internet-Seite zurecht
 
 Oben auf jeder Seite ist ein Menü.
+
 Im Menü finden Sie diese Punkte:
 
 - **Kommunen:** Hier stehen die 12 Städte und Gemeinden.
@@ -125,23 +141,31 @@ Im Menü finden Sie diese Punkte:
 - **Dokumente:** Hier können Sie Dateien herunter-laden.
 
 Auf kleinen Bild-Schirmen ist das Menü zu.
+
 Dann klicken Sie auf das Wort Menü.
+
 Dann geht das Menü auf.
 
 Ganz unten auf jeder Seite sind weitere Links.
+
 Zum Beispiel zum Kontakt.
 
 Sie können die Seite auch mit der Tastatur bedienen.
+
 Mit der Taste Tab springen Sie zum nächsten Link.
 
 ## Erklärung zur Barriere-Freiheit
 
 Barriere-Freiheit heißt:
+
 Alle Menschen können die Internet-Seite gut benutzen.
+
 Auch Menschen mit Behinderung.
 
 Wir geben uns viel Mühe.
+
 Aber noch ist nicht alles barriere-frei.
+
 Zum Beispiel:
 
 - Manche Dateien können Sie mit einem Vorlese-Programm nicht gut lesen.
@@ -150,19 +174,27 @@ Zum Beispiel:
 - Noch nicht alle Videos in Gebärden-Sprache sind fertig.
 
 Die ganze Erklärung finden Sie hier:
+
 [Erklärung zur Barriere-Freiheit](/barrierefreiheit/).
+
 Die ganze Erklärung ist nicht in Leichter Sprache.
 
 ## Sie haben ein Problem mit der Internet-Seite?
 
 Dann schreiben Sie uns bitte.
+
 Hier ist das Formular:
+
 [Barriere melden](/barrierefreiheit/feedback/).
 
 Wir antworten Ihnen.
+
 Vielleicht sind Sie mit der Antwort nicht zufrieden.
+
 Dann können Sie sich an eine andere Stelle wenden.
+
 Diese Stelle heißt: Ombuds-Stelle.
+
 Die Ombuds-Stelle hilft Ihnen.
 """
 
