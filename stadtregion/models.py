@@ -14,7 +14,7 @@ RESERVED_SLUGS = frozenset(
     {
         "admin", "api", "arbeitsgruppen", "chronik", "dokumente", "gremien", "handlungsfelder",
         "healthz", "karte", "kommunen", "media", "projekte", "static", "suche", "termine",
-        "datenschutz-einstellungen", "sitemap.xml", "robots.txt", "start",
+        "datenschutz-einstellungen", "einbettung", "sitemap.xml", "robots.txt", "start",
     }
 )  # fmt: skip
 

@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After CSPMiddleware: adds consented hosts to the policy before the header is written.
+    "stadtregion.middleware.ConsentCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -201,6 +203,15 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
 )
+# Who runs the tile server: named in the privacy settings and on the Datenschutz page.
+MAP_TILE_PROVIDER = os.environ.get(
+    "MAP_TILE_PROVIDER",
+    "OpenStreetMap Foundation, St John’s Innovation Centre, Cowley Road, Cambridge, CB4 0WS, "
+    "Vereinigtes Königreich",
+)
+MAP_TILE_PRIVACY_URL = os.environ.get(
+    "MAP_TILE_PRIVACY_URL", "https://osmfoundation.org/wiki/Privacy_Policy"
+)
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (51.93, 7.62),
     "DEFAULT_ZOOM": 10,
@@ -223,7 +234,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "media-src": ["'self'"],
-        "frame-src": ["'none'"],
+        # Our own frames (/einbettung/...) hold maps and videos; see stadtregion.consent_views.
+        "frame-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -29,6 +29,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="stadtregion/feedback_thanks.html"),
         name="feedback_thanks",
     ),
+    path("", include("stadtregion.privacy_urls")),
     path("<slug:slug>/", views.PageView.as_view(), name="page"),
 ]
 

@@ -1,0 +1,170 @@
+"""The privacy settings endpoint and the first-party frames that hold external media.
+
+Why frames: a document's Content-Security-Policy is fixed when it arrives. Our pages never name
+a third-party host in their policy; maps and videos live in small documents of our own
+(/einbettung/...) whose policy names the tile or video host only when the visitor consented. So a
+choice made in the banner takes effect without reloading the page (the frame is simply created),
+and "Karte laden"/"Video laden" (this once) posts into the frame: that single response carries the
+consent, nothing is stored, and the next page shows the placeholder again.
+"""
+
+from itertools import chain
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from projects.models import Project
+from projects.video import embed_url, youtube_id
+
+from .consent import (
+    get_consent,
+    get_service,
+    grant_once,
+    is_same_origin,
+    safe_next,
+    service_keys,
+    services,
+    set_consent_cookie,
+)
+from .models import Page
+
+CROSS_SITE_MESSAGE = (
+    "Diese Anfrage kam nicht von den Seiten der Stadtregion Münster und wurde deshalb nicht "
+    "ausgeführt. Bitte nutzen Sie die Privatsphäre-Einstellung auf unserer Website."
+)
+
+
+class ConsentForm(forms.Form):
+    CHOICES = [
+        ("all", "Alle akzeptieren"),
+        ("necessary", "Nur notwendige"),
+        ("custom", "Auswahl speichern"),
+        ("allow", "Einen Dienst erlauben"),
+    ]
+    choice = forms.ChoiceField(choices=CHOICES)
+    services = forms.MultipleChoiceField(required=False, choices=())
+    service = forms.ChoiceField(required=False, choices=())
+    next = forms.CharField(required=False, max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        options = [(s.key, s.name) for s in services()]
+        self.fields["services"].choices = options
+        self.fields["service"].choices = [("", "—"), *options]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("choice") == "allow" and not data.get("service"):
+            raise forms.ValidationError("Bitte angeben, welcher Dienst erlaubt werden soll.")
+        return data
+
+    def allowed(self, current: frozenset[str]) -> set[str]:
+        choice = self.cleaned_data["choice"]
+        if choice == "all":
+            return set(service_keys())
+        if choice == "necessary":
+            return set()
+        if choice == "custom":
+            return set(self.cleaned_data["services"])
+        return set(current) | {self.cleaned_data["service"]}
+
+
+def _summary(allowed: set[str]) -> str:
+    if not allowed:
+        return (
+            "Ihre Privatsphäre-Einstellung wurde gespeichert: nur notwendige Cookies, externe "
+            "Dienste werden nicht geladen."
+        )
+    names = ", ".join(s.name for s in services() if s.key in allowed)
+    return f"Ihre Privatsphäre-Einstellung wurde gespeichert. Erlaubt: {names}."
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _settings_page(request, next_url, form=None, status=200):
+    context = {
+        "consent_page": True,  # the page is the form: no banner on top of it
+        "services": services(),
+        "next": safe_next(request, next_url, default=""),
+        "form": form,
+    }
+    return render(request, "consent/settings.html", context, status=status)
+
+
+@never_cache
+@csrf_exempt  # protected by the same-origin check below; see consent.is_same_origin
+@require_http_methods(["GET", "POST"])
+def consent_settings(request):
+    """GET: the settings page (the no-JS way to change the choice). POST: store a choice."""
+    if request.method == "GET":
+        return _settings_page(request, request.GET.get("next"))
+    if not is_same_origin(request):
+        return HttpResponseForbidden(CROSS_SITE_MESSAGE, content_type="text/plain; charset=utf-8")
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"error": "Die Auswahl war unvollständig."}, status=400)
+        return _settings_page(request, request.POST.get("next"), form=form, status=400)
+    allowed = form.allowed(get_consent(request).allowed)
+    message = _summary(allowed)
+    if _wants_json(request):
+        response = JsonResponse({"decided": True, "allowed": sorted(allowed), "message": message})
+    else:
+        messages.success(request, message)
+        response = redirect(safe_next(request, form.cleaned_data["next"]), permanent=False)
+        response.status_code = 303
+    set_consent_cookie(response, request, allowed)
+    return response
+
+
+def render_embed(request, service_key: str, template: str, context: dict) -> HttpResponse:
+    """A first-party frame for an external service, allowed by a stored or a one-time consent."""
+    service = get_service(service_key)
+    if request.method == "POST":
+        if not is_same_origin(request):
+            return HttpResponseForbidden(
+                CROSS_SITE_MESSAGE, content_type="text/plain; charset=utf-8"
+            )
+        grant_once(request, service_key)
+        response = render(request, template, {**context, "service": service})
+    elif get_consent(request).allows(service_key):
+        response = render(request, template, {**context, "service": service})
+    else:
+        response = render(request, "consent/embed_blocked.html", {"service": service}, status=403)
+    # Only our own pages may frame these documents; search engines need not list them.
+    response._csp_replace = {**getattr(response, "_csp_replace", {}), "frame-ancestors": ["'self'"]}
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _published_video_title(request, video_id: str) -> str | None:
+    """The title of published content that embeds this video; drafts only for staff."""
+    projects = Project.objects.filter(video_url__contains=video_id)
+    pages = Page.objects.filter(video_url__contains=video_id)
+    if not request.user.is_staff:
+        projects, pages = projects.published(), pages.published()
+    candidates = chain(
+        projects.values_list("video_url", "title"), pages.values_list("video_url", "title")
+    )
+    return next((title for url, title in candidates if youtube_id(url) == video_id), None)
+
+
+@never_cache
+@csrf_exempt  # one-time consent posts are checked by render_embed's same-origin test
+@xframe_options_sameorigin
+@require_http_methods(["GET", "POST"])
+def video_embed(request, video_id: str):
+    """A video only plays in our frame if editors embedded it in published content."""
+    title = _published_video_title(request, video_id)
+    if title is None:
+        raise Http404("Kein solches Video")
+    context = {"title": title, "player_url": embed_url(f"https://youtu.be/{video_id}")}
+    return render_embed(request, "youtube", "consent/video_frame.html", context)
