@@ -303,4 +303,5 @@ def test_command_prints_summary_and_admin_hint():
     assert "python manage.py createsuperuser" in text
     quiet = StringIO()
     call_command("seed_demo", "--quiet", stdout=quiet)
+    call_command("seed_demo", verbosity=0, stdout=quiet)
     assert quiet.getvalue() == ""

@@ -31,9 +31,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Keine Zusammenfassung ausgeben.")
 
-    def handle(self, *args, quiet=False, **options):
+    def handle(self, *args, quiet=False, verbosity=1, **options):
         log = seed_all(today=timezone.localdate())
-        if quiet:
+        if quiet or verbosity == 0:
             return
         self.stdout.write(self.style.SUCCESS("Inhalte der Stadtregion Münster geladen."))
         for model in SUMMARY_MODELS:
