@@ -80,12 +80,15 @@ def test_report_is_kept_when_the_mail_server_is_down(client, monkeypatch):
         ({"message": "kurz"}, "mindestens 10 Zeichen"),
         ({"email": "keine-adresse"}, "gültige E-Mail-Adresse"),
         ({"website": "http://spam.example"}, "konnte nicht gesendet werden"),
-        ({"started": started(seconds_ago=0)}, "Das ging sehr schnell"),
+        ({"started": 0}, "Das ging sehr schnell"),
         ({"started": "manipuliert"}, "Das Formular ist abgelaufen"),
-        ({"started": started(seconds_ago=3 * 60 * 60)}, "Das Formular ist abgelaufen"),
+        ({"started": 3 * 60 * 60}, "Das Formular ist abgelaufen"),
     ],
 )
 def test_invalid_or_spammy_reports_get_a_german_error_and_are_not_stored(client, overrides, error):
+    if isinstance(overrides.get("started"), int):
+        # Signed when the test runs, not at collection: the age is what is being tested.
+        overrides = {"started": started(seconds_ago=overrides["started"])}
     response = client.post(URL, payload(**overrides))
     assert response.status_code == 200
     assert error in response.content.decode()
