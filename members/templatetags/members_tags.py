@@ -16,11 +16,19 @@ def thousands(value) -> str:
 
 
 @register.filter
-def area(value) -> str:
-    """An area in km² with two decimals and a decimal comma."""
+def decimal2(value) -> str:
+    """A figure with two decimals and a decimal comma: 302,89 (tables name the unit in the header)."""
     if value is None or value == "":
         return ""
-    return f"{number_format(value, 2, force_grouping=True)} km²"
+    return number_format(value, 2, force_grouping=True)
+
+
+@register.filter
+def area(value) -> str:
+    """An area with its unit: 302,89 km²."""
+    if value is None or value == "":
+        return ""
+    return f"{decimal2(value)}\u00a0km²"  # no line break between number and unit
 
 
 @register.simple_tag

@@ -39,7 +39,7 @@ def test_list_shows_figures_in_german_format(client):
     assert "kreisfreie Stadt" in html
     assert "320.946" in html
     assert "(Stand 2022)" in html
-    assert "302,89 km²" in html
+    assert "Fläche in km²" in html and ">302,89<" in html
     assert "rund 9.800" in html
     assert "rund 330.746" in html  # the total row
     assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
@@ -70,7 +70,7 @@ def test_detail_shows_facts_links_and_public_contacts_only(client):
     assert "<title>Havixbeck – Stadtregion Münster</title>" in html
     assert "<dt>Kreis</dt><dd>Kreis Coesfeld</dd>" in html
     assert "12.357" in html and "(Stand 2024)" in html
-    assert "53,17 km²" in html
+    assert "53,17\u00a0km²" in html
     assert (
         '<a href="https://www.havixbeck.de/" rel="noopener">Internetseite von Havixbeck</a>' in html
     )
