@@ -21,8 +21,12 @@ urlpatterns = [
     path("kommunen/", include("members.urls")),
     path("", include("projects.urls")),
     path("", include("governance.urls")),
-    # Uploaded images (coats of arms); documents have their own download view.
-    re_path(r"^media/(?P<path>wappen/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Uploaded images (coats of arms) and sign-language videos; documents have their own view.
+    re_path(
+        r"^media/(?P<path>(wappen|gebaerdensprache)/.*)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
     path("barrierefreiheit/feedback/", views.FeedbackView.as_view(), name="feedback"),
     path(
         "barrierefreiheit/feedback/danke/",

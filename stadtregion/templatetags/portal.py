@@ -5,6 +5,8 @@ import nh3
 from django import template
 from django.utils.safestring import mark_safe
 
+from stadtregion.models import SignLanguageVideo
+
 register = template.Library()
 
 _ALLOWED_TAGS = {
@@ -24,3 +26,21 @@ def markdown(text: str) -> str:
             attributes={"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}},
         )
     )
+
+
+@register.filter
+def duration_de(value) -> str:
+    """A timedelta as German reading text: "3:25 Min." or "1:02:05 Std."."""
+    if value is None:
+        return ""
+    total = int(value.total_seconds())
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d} Std."
+    return f"{minutes}:{seconds:02d} Min."
+
+
+@register.inclusion_tag("includes/sign_language_videos.html")
+def sign_language_videos():
+    return {"videos": SignLanguageVideo.objects.published()}

@@ -1,0 +1,98 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from stadtregion.models import SignLanguageVideo
+from tests.factories import PageFactory
+
+MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
+VTT = b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n"
+
+
+def make_video(**kwargs):
+    fields = {
+        "title": "Die Stadtregion in Gebärdensprache",
+        "topic": SignLanguageVideo.Topic.CONTENT,
+        "video": ContentFile(MP4, name="inhalt.mp4"),
+        "captions": ContentFile(VTT, name="inhalt.vtt"),
+        "transcript": "Die Stadtregion Münster besteht aus zwölf Kommunen.",
+        "duration": datetime.timedelta(minutes=3, seconds=25),
+    }
+    fields.update(kwargs)
+    return SignLanguageVideo.objects.create(**fields)
+
+
+@pytest.mark.django_db
+def test_sign_language_page_offers_video_with_captions_download_and_transcript(client):
+    PageFactory(slug="gebaerdensprache", title="Gebärdensprache")
+    video = make_video()
+    make_video(title="Entwurf", is_published=False)
+    html = client.get("/gebaerdensprache/").content.decode()
+    assert '<video controls preload="none"' in html
+    assert f'src="{video.video.url}" type="video/mp4"' in html
+    assert '<track kind="captions"' in html and 'srclang="de"' in html
+    assert (
+        "herunterladen" in html
+        and f"(MP4, {len(MP4)}\xa0Bytes" in html
+        and "Dauer 3:25 Min.)" in html
+    )
+    assert "Die Stadtregion Münster besteht aus zwölf Kommunen." in html
+    assert "Entwurf" not in html
+
+
+@pytest.mark.django_db
+def test_uploaded_video_is_served_first_party(client):
+    video = make_video()
+    response = client.get(video.video.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(MP4[:12])
+
+
+@pytest.mark.django_db
+def test_sign_language_page_without_videos_points_to_leichte_sprache(client):
+    PageFactory(slug="gebaerdensprache", title="Gebärdensprache")
+    html = client.get("/gebaerdensprache/").content.decode()
+    assert "Leichter Sprache" in html
+
+
+@pytest.mark.parametrize(
+    ("field", "content", "name", "message"),
+    [
+        ("video", b"%PDF-1.4 not a video", "film.mp4", "kein Video"),
+        (
+            "captions",
+            b"1\n00:00:00,000 --> 00:00:02,000\nSRT\n",
+            "untertitel.vtt",
+            "keine WebVTT-Datei",
+        ),
+    ],
+)
+@pytest.mark.django_db
+def test_uploads_are_checked_by_content(field, content, name, message):
+    video = SignLanguageVideo(
+        title="Test",
+        topic=SignLanguageVideo.Topic.NAVIGATION,
+        video=SimpleUploadedFile("ok.webm", WEBM),
+        captions=SimpleUploadedFile("ok.vtt", VTT),
+        duration=datetime.timedelta(seconds=30),
+    )
+    setattr(video, field, SimpleUploadedFile(name, content))
+    with pytest.raises(ValidationError) as excinfo:
+        video.full_clean()
+    assert message in str(excinfo.value.message_dict[field])
+
+
+@pytest.mark.django_db
+def test_video_needs_captions_or_transcript():
+    video = SignLanguageVideo(
+        title="Ohne Text",
+        topic=SignLanguageVideo.Topic.OTHER,
+        video=SimpleUploadedFile("ok.webm", WEBM),
+        duration=datetime.timedelta(seconds=30),
+    )
+    with pytest.raises(ValidationError, match="Untertitel hochladen oder den Text"):
+        video.full_clean()
