@@ -25,7 +25,7 @@ class FieldOfActionListView(ListView):
             group_count=Count(
                 "working_groups", filter=Q(working_groups__is_published=True), distinct=True
             ),
-        )
+        ).order_by("order", "name")  # aggregating queries ignore Meta.ordering
 
 
 class FieldOfActionDetailView(DetailView):

@@ -46,6 +46,15 @@ def test_field_list_counts_published_items_only(client):
     assert 'accesskey="u"' in html and 'id="sub-nav"' in html
 
 
+def test_field_list_keeps_the_editorial_order(client):
+    # Created out of order, so the database's natural order cannot pass this by chance.
+    FieldOfActionFactory(name="Am Ende", order=3)
+    FieldOfActionFactory(name="Zuerst", order=1)
+    FieldOfActionFactory(name="Als Zweites", order=2)
+    html = client.get(reverse("projects:field_list")).content.decode()
+    assert html.index("Zuerst") < html.index("Als Zweites") < html.index("Am Ende")
+
+
 def test_field_detail_shows_goals_groups_and_published_projects(client):
     field = FieldOfActionFactory(
         name="Klimaschutz", slug="klimaschutz", description="Die Region will **CO2-neutral** werden.",
