@@ -19,6 +19,7 @@ EDIT_ACTIONS = ("add", "change", "delete", "view")
 # Viewing history needs only the model's own view permission by default; the historical
 # view permission keeps it working if SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is set.
 HISTORY_ACTIONS = ("view",)
+_MISSING = object()
 
 
 def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
@@ -47,17 +48,20 @@ def ensure_permissions(apps=global_apps, using: str = DEFAULT_DB_ALIAS) -> None:
 
     Django creates them in post_migrate, i.e. after all migrations, so a data migration that
     assigns permissions must create them itself. The app configs of a migration's historical
-    registry have no models module, which create_permissions takes for "no models": pretend.
+    registry have no models module, which create_permissions takes for "no models": pretend,
+    and restore the attribute exactly (the global registry's configs must stay untouched).
     """
     for app_config in apps.get_app_configs():
-        stub = getattr(app_config, "models_module", None) is None
-        if stub:
+        original = getattr(app_config, "models_module", _MISSING)
+        if original is None or original is _MISSING:
             app_config.models_module = True
         try:
             create_permissions(app_config, verbosity=0, using=using, apps=apps)
         finally:
-            if stub:
+            if original is _MISSING:
                 del app_config.models_module
+            else:
+                app_config.models_module = original
 
 
 def sync_editor_group(apps=global_apps, using: str = DEFAULT_DB_ALIAS):
