@@ -1,6 +1,7 @@
 # Production image: gunicorn serves the app, whitenoise the static files.
-# Build: docker build -t stadtregion-portal .   Run: see README.md, "Betrieb mit Docker".
-FROM python:3.11-slim
+# Build: docker build -t stadtregion-portal .   Run: see README.md, "Production".
+# Debian 12 (bookworm), as on the development and CI machines.
+FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -12,8 +13,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DATABASE_URL=sqlite:////data/db.sqlite3 \
     DJANGO_MIGRATE_ON_START=true
 
-RUN groupadd --system app \
-    && useradd --system --gid app --home-dir /app --no-create-home app \
+# tzdata: TIME_ZONE = "Europe/Berlin" needs the system's zoneinfo (Django ships none on Linux).
+# A writable home: gunicorn puts its control socket into ~/.gunicorn.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tzdata \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system app \
+    && useradd --system --gid app --create-home --home-dir /home/app app \
     && mkdir -p /data/media \
     && chown -R app:app /data
 
