@@ -20,14 +20,26 @@ from .admin_forms import (
 from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
 
 
-class SeatQuotaInline(admin.TabularInline):
+class MunicipalityColumnMixin:
+    """Rows only pick one of the members: no add/change/delete/view icons next to the select."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "municipality":
+            widget = formfield.widget
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return formfield
+
+
+class SeatQuotaInline(MunicipalityColumnMixin, admin.TabularInline):
     model = SeatQuota
     form = SeatQuotaForm
     formset = SeatQuotaInlineFormSet
     extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(MunicipalityColumnMixin, admin.TabularInline):
     model = Membership
     formset = MembershipInlineFormSet
     fields = [

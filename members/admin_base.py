@@ -27,6 +27,10 @@ class EditorialAdmin(SimpleHistoryAdmin):
     # Editors type "www.example.de"; every member site is served over HTTPS.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    class Media:
+        # Listed after urlify.js so that the merged media keep this order.
+        js = ["admin/js/urlify.js", "js/admin-slug-de.js"]
+
 
 def _set_published(modeladmin, request, queryset, value: bool) -> int:
     changed = 0

@@ -556,3 +556,13 @@ def test_unpublish_action(editor_client, model):
     obj.refresh_from_db()
     assert obj.is_published is False
     assert obj.history.first().history_type == "~"
+
+
+def test_membership_rows_offer_no_detours_to_edit_municipalities(editor_client, beirat):
+    MembershipFactory(body=beirat, municipality=beirat.greven)
+
+    content = editor_client.get(admin_url(Body, "change", beirat.pk)).content.decode()
+
+    assert 'name="memberships-0-municipality"' in content
+    assert "add_id_memberships-0-municipality" not in content
+    assert "change_id_memberships-0-municipality" not in content

@@ -205,3 +205,20 @@ def test_data_migration_works_on_the_historical_models():
     # The state at 0003 holds every model of the initial migrations of the content apps.
     assert {"members.change_municipality", "stadtregion.view_page"} <= migrated
     assert migrated <= expected
+
+
+# German details of the admin itself
+
+
+def test_slug_script_follows_djangos_urlify(editor_client):
+    content = editor_client.get(admin_url(Page, "add")).content.decode()
+
+    assert content.index("admin/js/urlify.js") < content.index("js/admin-slug-de.js")
+
+
+def test_selector_texts_are_german(editor_client):
+    # The catalogue is JSON with ASCII escapes; decode it the way the browser does.
+    catalog = editor_client.get("/admin/jsi18n/").content.decode("unicode_escape")
+
+    assert '"Choose all %s": "%s: alle auswählen"' in catalog
+    assert '"(click to clear)": "(zum Zurücksetzen klicken)"' in catalog
