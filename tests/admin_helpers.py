@@ -137,3 +137,21 @@ def check_save_recorded(client, user, case: AdminCase) -> None:
     response = client.get(admin_url(type(obj), "history", obj.pk))
     assert response.status_code == 200
     assert "redaktion" in response.content.decode()
+
+
+def changelist_query_count(client, model) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(admin_url(model, "changelist")).status_code == 200
+    return len(queries)
+
+
+def check_changelist_queries_constant(client, model, make) -> None:
+    """The list costs the same number of queries for one row as for many (no query per row)."""
+    make()
+    few = changelist_query_count(client, model)
+    for _ in range(4):
+        make()
+    assert changelist_query_count(client, model) == few

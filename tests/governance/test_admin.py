@@ -11,6 +11,7 @@ from tests.admin_helpers import (
     AdminCase,
     add_inline_row,
     admin_url,
+    check_changelist_queries_constant,
     check_pages,
     check_save_recorded,
     form_data,
@@ -566,3 +567,19 @@ def test_membership_rows_offer_no_detours_to_edit_municipalities(editor_client, 
     assert 'name="memberships-0-municipality"' in content
     assert "add_id_memberships-0-municipality" not in content
     assert "change_id_memberships-0-municipality" not in content
+
+
+@pytest.mark.parametrize(
+    ("model", "make"),
+    [
+        (Body, lambda: MembershipFactory(body=SeatQuotaFactory().body)),
+        (Membership, MembershipFactory),
+        (Meeting, MeetingFactory),
+        (AgendaItem, AgendaItemFactory),
+        (Document, lambda: DocumentFactory(body=BodyFactory(), meeting=MeetingFactory())),
+        (TimelineEvent, TimelineEventFactory),
+    ],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
+def test_changelists_need_no_query_per_row(editor_client, model, make):
+    check_changelist_queries_constant(editor_client, model, make)

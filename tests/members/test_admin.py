@@ -10,6 +10,7 @@ from members.models import ContactPerson, Municipality
 from tests.admin_helpers import (
     AdminCase,
     admin_url,
+    check_changelist_queries_constant,
     check_pages,
     check_save_recorded,
     form_data,
@@ -211,3 +212,12 @@ def test_contact_person_admin_links_public_contacts_to_their_municipality(editor
 
     assert 'class="viewsitelink"' in public_page.content.decode()
     assert 'class="viewsitelink"' not in hidden_page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("model", "make"),
+    [(ContactPerson, ContactPersonFactory), (Municipality, MunicipalityFactory)],
+    ids=["ContactPerson", "Municipality"],
+)
+def test_changelists_need_no_query_per_row(editor_client, model, make):
+    check_changelist_queries_constant(editor_client, model, make)

@@ -6,6 +6,7 @@ from projects.models import Project, WorkingGroup
 from tests.admin_helpers import (
     AdminCase,
     admin_url,
+    check_changelist_queries_constant,
     check_pages,
     check_save_recorded,
     form_data,
@@ -196,3 +197,15 @@ def test_publish_actions_are_recorded(editor_client, editor, action, before, aft
         assert project.history.first().history_user == editor
     untouched.refresh_from_db()
     assert untouched.is_published is before
+
+
+@pytest.mark.parametrize(
+    ("model", "make"),
+    [
+        (Project, lambda: ProjectFactory(working_group=WorkingGroupFactory())),
+        (WorkingGroup, WorkingGroupFactory),
+    ],
+    ids=["Project", "WorkingGroup"],
+)
+def test_changelists_need_no_query_per_row(editor_client, model, make):
+    check_changelist_queries_constant(editor_client, model, make)
