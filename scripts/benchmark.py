@@ -125,6 +125,10 @@ def page_urls(anchors: dict) -> list[tuple[str, str]]:
         ("Termine", "governance:meeting_list"),
         ("Dokumente", "governance:document_list"),
         ("Chronik", "governance:timeline"),
+        ("Karte", "map"),
+        ("Kartendaten (GeoJSON)", "map_data"),
+        ("Datenschutz-Einstell.", "consent_settings"),
+        ("Feedback-Formular", "feedback"),
         ("Sitemap", "sitemap"),
     ]
     urls = []
