@@ -31,7 +31,7 @@ def form_data(response) -> dict[str, Any]:
     """The data a browser posts for the admin form in ``response`` when nothing is changed."""
     data = {}
     forms_ = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         management = inline.formset.management_form
         data.update({management.add_prefix(n): management[n].value() for n in management.fields})
         forms_.extend(inline.formset.forms)
@@ -55,7 +55,7 @@ def form_errors(response) -> list[str]:
     messages = []
     for error_list in response.context["adminform"].form.errors.values():
         messages.extend(error_list)
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         messages.extend(inline.formset.non_form_errors())
         for form_errors_ in inline.formset.errors:
             for error_list in form_errors_.values():
@@ -137,6 +137,10 @@ def check_save_recorded(client, user, case: AdminCase) -> None:
     response = client.get(admin_url(type(obj), "history", obj.pk))
     assert response.status_code == 200
     assert "redaktion" in response.content.decode()
+    # The previous version opens as a form from which it can be restored.
+    previous = obj.history.all()[1]
+    response = client.get(admin_url(type(obj), "simple_history", obj.pk, previous.history_id))
+    assert response.status_code == 200
 
 
 def changelist_query_count(client, model) -> int:

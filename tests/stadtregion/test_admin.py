@@ -222,3 +222,18 @@ def test_selector_texts_are_german(editor_client):
 
     assert '"Choose all %s": "%s: alle auswählen"' in catalog
     assert '"(click to clear)": "(zum Zurücksetzen klicken)"' in catalog
+
+
+def test_editor_restores_an_old_version(editor_client, editor):
+    page = PageFactory(title="Erste Fassung")
+    post_change(editor_client, page, title="Verunglückte Fassung")
+    first = page.history.last()
+    url = admin_url(Page, "simple_history", page.pk, first.history_id)
+
+    response = editor_client.post(url, form_data(editor_client.get(url)))
+
+    assert response.status_code == 302, form_errors(response)
+    page.refresh_from_db()
+    assert page.title == "Erste Fassung"
+    assert page.history.count() == 3
+    assert page.history.first().history_user == editor
