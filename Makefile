@@ -18,7 +18,8 @@ help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(INSTALLED): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	@# Without ensurepip (Debian's python3-venv missing) venv leaves a .venv without pip: redo it.
+	@test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV) || { \
 		echo "Could not create $(VENV) with $(PYTHON). On Debian: apt-get install python3-venv" >&2; \
 		exit 1; }
 	$(BIN)/python -m pip install --disable-pip-version-check --quiet ".[dev]"
