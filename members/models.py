@@ -105,7 +105,7 @@ class Municipality(TimestampedModel, GeoPointModel):
         upload_to="wappen/",
         blank=True,
         validators=[
-            FileExtensionValidator(["png", "jpg", "jpeg", "webp", "svg"]),
+            FileExtensionValidator(["png", "jpg", "jpeg", "webp"]),
             MaxFileSizeValidator("IMAGE_MAX_UPLOAD_MB"),
         ],
     )

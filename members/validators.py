@@ -16,11 +16,15 @@ class MaxFileSizeValidator:
 
     def __call__(self, file):
         limit = getattr(settings, self.setting_name) * 1024 * 1024
-        if file.size > limit:
+        try:
+            size = file.size
+        except OSError:
+            raise _missing_file_error() from None
+        if size > limit:
             raise ValidationError(
                 _("Die Datei ist %(size)s groß; erlaubt sind höchstens %(limit)s."),
                 code="file_too_large",
-                params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+                params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
             )
 
     def __eq__(self, other):
@@ -37,10 +41,21 @@ def validate_pdf(file):
 
 
 def _head(file, size: int) -> bytes:
-    file.seek(0)
-    head = file.read(size)
-    file.seek(0)
+    try:
+        file.seek(0)
+        head = file.read(size)
+        file.seek(0)
+    except OSError:
+        raise _missing_file_error() from None
     return head
+
+
+def _missing_file_error() -> ValidationError:
+    # A stored file that went missing on disk: ask for a new upload instead of failing.
+    return ValidationError(
+        _("Die gespeicherte Datei ist nicht mehr vorhanden. Bitte laden Sie sie erneut hoch."),
+        code="file_missing",
+    )
 
 
 def validate_video_file(file):

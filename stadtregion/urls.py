@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
-from django.views.static import serve
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -22,11 +20,7 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("", include("governance.urls")),
     # Uploaded images (coats of arms) and sign-language videos; documents have their own view.
-    re_path(
-        r"^media/(?P<path>(wappen|gebaerdensprache)/.*)$",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
-    ),
+    re_path(r"^media/(?P<path>(?:wappen|gebaerdensprache)/.*)$", views.media),
     path("barrierefreiheit/feedback/", views.FeedbackView.as_view(), name="feedback"),
     path(
         "barrierefreiheit/feedback/danke/",

@@ -243,3 +243,16 @@ def test_quota_uses_given_quotas_instead_of_stored_ones(greven_quota):
 def test_body_kinds_are_german():
     assert Body.Kind.ADVISORY.label == "Beirat"
     assert BodyFactory(kind=Body.Kind.OFFICE).get_kind_display() == "Geschäftsstelle"
+
+
+@pytest.mark.django_db
+def test_document_whose_stored_file_went_missing_asks_for_a_new_upload():
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import DocumentFactory
+
+    document = DocumentFactory()
+    document.file.storage.delete(document.file.name)
+    with pytest.raises(ValidationError) as excinfo:
+        document.full_clean()
+    assert "nicht mehr vorhanden" in str(excinfo.value.message_dict["file"])

@@ -124,3 +124,20 @@ def test_max_file_size_follows_the_setting(settings):
     assert "erlaubt sind höchstens 1,0" in error.value.messages[0]
     assert validator == MaxFileSizeValidator("DOCUMENT_MAX_UPLOAD_MB")
     assert validator != MaxFileSizeValidator("IMAGE_MAX_UPLOAD_MB")
+
+
+@pytest.mark.django_db
+def test_svg_coat_of_arms_is_refused():
+    # SVG can carry scripts and cannot be checked by Pillow: raster formats only.
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import MunicipalityFactory
+
+    municipality = MunicipalityFactory.build(
+        coat_of_arms=SimpleUploadedFile("wappen.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+        coat_of_arms_alt="Wappen",
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        municipality.full_clean()
+    assert "coat_of_arms" in excinfo.value.message_dict

@@ -83,10 +83,10 @@ def test_detail_shows_facts_links_and_public_contacts_only(client):
 
 def test_detail_shows_coat_of_arms_with_alt_text(client):
     town = MunicipalityFactory(
-        coat_of_arms="wappen/telgte.svg", coat_of_arms_alt="Wappen der Stadt Telgte"
+        coat_of_arms="wappen/telgte.png", coat_of_arms_alt="Wappen der Stadt Telgte"
     )
     html = client.get(town.get_absolute_url()).content.decode()
-    assert 'src="/media/wappen/telgte.svg" alt="Wappen der Stadt Telgte"' in html
+    assert 'src="/media/wappen/telgte.png" alt="Wappen der Stadt Telgte"' in html
 
 
 def test_detail_lists_published_projects_groups_and_current_memberships(client):
