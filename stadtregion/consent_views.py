@@ -9,11 +9,13 @@ consent, nothing is stored, and the next page shows the placeholder again.
 """
 
 from itertools import chain
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
@@ -89,11 +91,23 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _return_path(request) -> str:
+    """Where the settings page sends the visitor back to: ?next=, else the page they came from.
+
+    The footer link carries no ?next=, so every page links to one stable address.
+    """
+    candidate = request.GET.get("next") or request.headers.get("Referer", "")
+    parts = urlsplit(safe_next(request, candidate, default=""))
+    if parts.path == reverse("consent_settings"):
+        return ""
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def _settings_page(request, next_url, form=None, status=200):
     context = {
         "consent_page": True,  # the page is the form: no banner on top of it
         "services": services(),
-        "next": safe_next(request, next_url, default=""),
+        "next": next_url,
         "form": form,
     }
     return render(request, "consent/settings.html", context, status=status)
@@ -105,14 +119,15 @@ def _settings_page(request, next_url, form=None, status=200):
 def consent_settings(request):
     """GET: the settings page (the no-JS way to change the choice). POST: store a choice."""
     if request.method == "GET":
-        return _settings_page(request, request.GET.get("next"))
+        return _settings_page(request, _return_path(request))
     if not is_same_origin(request):
         return HttpResponseForbidden(CROSS_SITE_MESSAGE, content_type="text/plain; charset=utf-8")
     form = ConsentForm(request.POST)
     if not form.is_valid():
         if _wants_json(request):
             return JsonResponse({"error": "Die Auswahl war unvollständig."}, status=400)
-        return _settings_page(request, request.POST.get("next"), form=form, status=400)
+        next_url = safe_next(request, request.POST.get("next"), default="")
+        return _settings_page(request, next_url, form=form, status=400)
     allowed = form.allowed(get_consent(request).allowed)
     message = _summary(allowed)
     if _wants_json(request):

@@ -310,6 +310,21 @@ def test_invalid_choice_is_a_german_400(client, data):
     assert post_choice(client, data, HTTP_ACCEPT="application/json").status_code == 400
 
 
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"HTTP_REFERER": "http://testserver/karte/?ansicht=1"}, "/karte/?ansicht=1"),
+        ({"HTTP_REFERER": "https://evil.example/karte/"}, ""),
+        ({"HTTP_REFERER": "http://testserver/datenschutz-einstellungen/"}, ""),
+        ({}, ""),
+    ],
+)
+def test_settings_page_returns_to_the_page_the_visitor_came_from(client, headers, expected):
+    html = client.get("/datenschutz-einstellungen/", **headers).content.decode()
+    # Without a page to return to, the form comes back to the settings page itself.
+    assert f'name="next" value="{expected or "/datenschutz-einstellungen/"}"' in html
+
+
 def test_settings_page_shows_form_and_current_choice(client):
     response = client.get("/datenschutz-einstellungen/?next=/karte/")
     html = response.content.decode()

@@ -1,0 +1,135 @@
+"""Headless Chromium (Debian's package) driven by Playwright against pytest-django's live server.
+
+Every request to another host is answered by a local stub (tiles get a tiny PNG), so nothing
+leaves the machine, and recorded, so tests can assert that no such request was even attempted.
+"""
+
+import base64
+import os
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TILE_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+STUB_PAGE = b"<!DOCTYPE html><html lang='en'><title>stub</title><p>external stub</p></html>"
+VIDEO_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+
+
+@dataclass
+class Traffic:
+    """What the browser asked of other hosts, and what the CSP had to refuse."""
+
+    origin: str
+    foreign: list = field(default_factory=list)  # (url, headers) of every foreign request
+    csp_violations: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+
+    def is_local(self, url: str) -> bool:
+        return (
+            url.startswith(self.origin + "/")
+            or url == self.origin
+            or url.startswith(("data:", "about:", "blob:"))
+        )
+
+    def record(self, request) -> None:
+        if not self.is_local(request.url):
+            self.foreign.append((request.url, request.headers))
+
+    def foreign_urls(self) -> list[str]:
+        return [url for url, _ in self.foreign]
+
+    def foreign_hosts(self) -> set[str]:
+        return {urlsplit(url).hostname for url, _ in self.foreign}
+
+    def clear(self) -> None:
+        self.foreign.clear()
+        self.csp_violations.clear()
+        self.page_errors.clear()
+
+    def assert_silent(self) -> None:
+        assert self.foreign_urls() == [], "requests to other hosts"
+        assert self.csp_violations == [], "content the CSP had to block"
+        assert self.page_errors == [], "JavaScript errors"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium package")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+def _stub(route) -> None:
+    request = route.request
+    if request.resource_type == "image":
+        route.fulfill(status=200, content_type="image/png", body=TILE_PNG)
+    elif request.resource_type == "document":
+        route.fulfill(status=200, content_type="text/html", body=STUB_PAGE)
+    else:
+        route.fulfill(status=204, body=b"")
+
+
+@pytest.fixture
+def new_context(browser, live_server):
+    """Fresh contexts (no cookies, no cache): a first visit. Each carries its Traffic record."""
+    contexts = []
+    origin = live_server.url.rstrip("/")
+
+    def factory(**options):
+        context = browser.new_context(base_url=origin, locale="de-DE", **options)
+        context.set_default_timeout(10_000)
+        traffic = Traffic(origin)
+        context.route(lambda url: not traffic.is_local(url), _stub)
+        context.on("request", traffic.record)
+        context.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and traffic.csp_violations.append(message.text)
+            ),
+        )
+        context.on("weberror", lambda error: traffic.page_errors.append(str(error.error)))
+        context.traffic = traffic
+        contexts.append(context)
+        return context
+
+    yield factory
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def site(transactional_db, settings):
+    """The seeded portal (twelve members, projects with places, pages) plus one project video."""
+    from projects.models import Project
+
+    call_command("seed_demo", quiet=True)
+    project = Project.objects.published().filter(latitude__isnull=False).first()
+    project.video_url = VIDEO_URL
+    project.save()
+    return {"video_project": project}
