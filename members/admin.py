@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .admin_base import TIMESTAMPS_FIELDSET, EditorialAdmin
 from .models import ContactPerson, Municipality
+from .widgets import MapPickerAdminMixin
 
 
 class ContactPersonInline(admin.TabularInline):
@@ -13,7 +14,7 @@ class ContactPersonInline(admin.TabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(EditorialAdmin):
+class MunicipalityAdmin(MapPickerAdminMixin, EditorialAdmin):
     list_display = [
         "name",
         "district",

@@ -8,6 +8,7 @@ from members.admin_base import (
     EditorialAdmin,
 )
 from members.models import ContactPerson
+from members.widgets import MapPickerAdminMixin
 
 from .models import FieldOfAction, Project, WorkingGroup
 
@@ -52,7 +53,7 @@ class WorkingGroupAdmin(EditorialAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(EditorialAdmin):
+class ProjectAdmin(MapPickerAdminMixin, EditorialAdmin):
     list_display = [
         "title",
         "field_of_action",

@@ -202,3 +202,20 @@ def test_a_municipality_can_use_its_own_tile_server(client, region):
     assert config["attribution"] == "&copy; Stadt Telgte, OpenStreetMap-Mitwirkende"
     policy = response["Content-Security-Policy"]
     assert "https://karte.telgte.example" in policy and TILE_HOST not in policy
+
+
+# --- The admin's map picker --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", ["members/municipality", "projects/project"])
+def test_admin_change_form_has_the_map_picker(admin_client, region, model):
+    obj = region["telgte"] if model.startswith("members") else region["velo"]
+    response = admin_client.get(f"/admin/{model}/{obj.pk}/change/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-latitude-input="id_latitude"' in html
+    assert 'data-longitude-input="id_longitude"' in html
+    assert 'data-tile-url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in html
+    assert "/static/leaflet/leaflet.js" in html and "/static/js/admin-map-picker.js" in html
+    assert "leaflet.forms" not in html  # django-leaflet's GDAL-bound widget stays out
+    assert TILE_HOST in response["Content-Security-Policy"]

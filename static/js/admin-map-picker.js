@@ -1,0 +1,77 @@
+/* Map picker for latitude/longitude in the admin (members/widgets.py). The number fields stay
+ * the source of truth: a click or a dragged marker writes them, typing moves the marker.
+ * Staff consent to the tile server by using the admin; its CSP allows that host only there.
+ */
+(function () {
+  "use strict";
+
+  function number(input) {
+    var value = parseFloat(input.value.replace(",", "."));
+    return isFinite(value) ? value : null;
+  }
+
+  function init(container) {
+    var latitude = document.getElementById(container.getAttribute("data-latitude-input"));
+    var longitude = document.getElementById(container.getAttribute("data-longitude-input"));
+    if (!latitude || !longitude || !window.L) {
+      return;
+    }
+    var map = L.map(container.querySelector(".admin-map-picker-map"), {
+      center: JSON.parse(container.getAttribute("data-center")),
+      zoom: Number(container.getAttribute("data-zoom")),
+      scrollWheelZoom: false,
+    });
+    L.tileLayer(container.getAttribute("data-tile-url"), {
+      attribution: container.getAttribute("data-attribution"),
+      maxZoom: 18,
+      referrerPolicy: "strict-origin-when-cross-origin",
+    }).addTo(map);
+    var marker = null;
+
+    function write(position) {
+      latitude.value = position.lat.toFixed(5);
+      longitude.value = position.lng.toFixed(5);
+    }
+
+    function place(position) {
+      if (marker) {
+        marker.setLatLng(position);
+        return;
+      }
+      marker = L.marker(position, { draggable: true, title: "Gewählte Lage", alt: "Gewählte Lage" }).addTo(map);
+      marker.on("dragend", function () {
+        write(marker.getLatLng());
+      });
+    }
+
+    function fromInputs() {
+      var lat = number(latitude);
+      var lng = number(longitude);
+      return lat === null || lng === null ? null : L.latLng(lat, lng);
+    }
+
+    map.on("click", function (event) {
+      place(event.latlng);
+      write(event.latlng);
+    });
+    [latitude, longitude].forEach(function (input) {
+      input.addEventListener("change", function () {
+        var position = fromInputs();
+        if (position) {
+          place(position);
+          map.panTo(position);
+        }
+      });
+    });
+    var start = fromInputs();
+    if (start) {
+      place(start);
+      map.setView(start, Number(container.getAttribute("data-located-zoom")));
+    }
+  }
+
+  // Admin media load in <head>, before the form exists.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-map-picker]").forEach(init);
+  });
+})();
