@@ -35,11 +35,13 @@
   function close() {
     banner.hidden = true;
     closeButton.hidden = true;
-    var target = returnTo && document.body.contains(returnTo) ? returnTo : document.getElementById("main-content");
-    returnTo = null;
-    if (target) {
-      target.focus();
+    if (returnTo && document.body.contains(returnTo)) {
+      returnTo.focus();
+    } else {
+      // First visit: the banner opened with the page; continue with the content, in place.
+      document.getElementById("main-content").focus({ preventScroll: true });
     }
+    returnTo = null;
   }
 
   function save(form, submitter) {

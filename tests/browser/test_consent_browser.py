@@ -217,6 +217,21 @@ def test_every_cookie_after_accepting_all_is_named_on_the_datenschutz_page(site,
     assert names <= listed, f"not on the Datenschutz page: {names - listed}"
 
 
+def test_refusal_weighs_the_same_as_acceptance(site, new_context):
+    page = new_context().new_page()
+    page.goto("/")
+    looks = """button => {
+        const style = getComputedStyle(button);
+        const box = button.getBoundingClientRect();
+        return [style.color, style.backgroundColor, style.fontSize, style.fontWeight,
+                style.borderColor, Math.round(box.height)];
+    }"""
+    accept = banner(page).get_by_role("button", name="Alle akzeptieren")
+    refuse = banner(page).get_by_role("button", name="Nur notwendige")
+    assert accept.evaluate(looks) == refuse.evaluate(looks)
+    assert accept.bounding_box()["y"] == refuse.bounding_box()["y"]  # side by side, first layer
+
+
 def test_banner_by_keyboard_alone(site, new_context):
     context = new_context()
     page = context.new_page()
