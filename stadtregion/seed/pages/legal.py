@@ -118,9 +118,11 @@ Datenschutz und Informationsfreiheit Nordrhein-Westfalen, Kavalleriestraße 2–
 
 ## Cookies und externe Dienste
 
-Notwendige Cookies speichern nur Ihre Auswahl in den Datenschutz-Einstellungen: welche Dienste
-Sie erlauben, die Version der Einstellungen und das Datum. Sie lassen sich nicht abwählen,
-weil die Website sonst Ihre Wahl nicht beachten könnte (§ 25 Abs. 2 Nr. 2
+Notwendige Cookies brauchen wir, damit die Website funktioniert: Eines speichert Ihre Auswahl
+in den Datenschutz-Einstellungen (welche Dienste Sie erlauben, die Version der Einstellungen und
+das Datum), eines schützt Formulare wie „Barriere melden“ vor Missbrauch, und die Redaktion
+braucht für die Anmeldung ein Sitzungs-Cookie. Sie lassen sich nicht abwählen, weil die Website
+sonst nicht wie gewünscht funktionieren könnte (§ 25 Abs. 2 Nr. 2
 Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz, TDDDG). Externe Komponenten – Karten von
 OpenStreetMap (OpenStreetMap Foundation, Vereinigtes Königreich) und Videos von YouTube (Google
 Ireland Limited, Irland) – laden wir erst, wenn Sie eingewilligt haben (Art. 6 Abs. 1 Buchst. a
