@@ -3,7 +3,7 @@ from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from projects.views import PublishedMixin
+from projects.views import FilteredListView, PublishedMixin
 
 from .forms import DocumentFilterForm
 from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
@@ -81,7 +81,7 @@ class MeetingDetailView(PublishedMixin, DetailView):
         )
 
 
-class DocumentListView(ListView):
+class DocumentListView(FilteredListView):
     context_object_name = "documents"
     paginate_by = 30
 
@@ -90,14 +90,6 @@ class DocumentListView(ListView):
         years = sorted({d.year for d in published.dates("date", "year")}, reverse=True)
         self.filter_form = DocumentFilterForm(self.request.GET or None, years=years)
         return self.filter_form.filter(published.for_list())
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["filter_query"] = query.urlencode()
-        return context
 
 
 class DocumentDetailView(PublishedMixin, DetailView):

@@ -46,21 +46,26 @@ class FieldOfActionDetailView(DetailView):
         )
 
 
-class ProjectListView(ListView):
+class FilteredListView(ListView):
+    """A list with a GET filter form; get_queryset sets self.filter_form and applies it."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        # Pagination links keep the filter but not the old page number.
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        return context
+
+
+class ProjectListView(FilteredListView):
     context_object_name = "projects"
     paginate_by = 24
 
     def get_queryset(self):
         self.filter_form = ProjectFilterForm(self.request.GET or None)
         return self.filter_form.filter(Project.objects.published().for_list()).distinct()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["filter_query"] = query.urlencode()
-        return context
 
 
 class ProjectDetailView(PublishedMixin, DetailView):
