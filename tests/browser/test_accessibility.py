@@ -144,3 +144,14 @@ def test_main_navigation_works_without_javascript_on_a_phone(site, new_context):
         nav.locator("summary").click()
     nav.get_by_role("link", name="Projekte").click()
     assert page.url.endswith("/projekte/")
+
+
+def test_print_shows_the_content_without_navigation_or_banner(site, new_context):
+    page = new_context().new_page()
+    page.goto("/projekte/")
+    page.emulate_media(media="print")
+    assert page.locator("#main-content h1").is_visible()
+    for chrome in ["#main-nav", ".skip-links", ".site-footer", "#consent-banner", ".breadcrumbs"]:
+        assert not page.locator(chrome).first.is_visible(), chrome
+    page.emulate_media(media="screen")
+    assert page.locator("#main-nav").is_visible()
