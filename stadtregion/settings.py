@@ -244,7 +244,6 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SITE_NAME = "Stadtregion Münster"
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
