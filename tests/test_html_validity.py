@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from members.models import Municipality
+from projects.models import FieldOfAction
 from tests.crawl import crawl
 
 VNU_JAR = (
@@ -41,6 +43,17 @@ def test_every_public_page_is_valid_html(client, tmp_path):
 
     pages = crawl(fetch)
     assert len(pages) > 40, f"crawl found only {len(pages)} pages"
+    # Every section, all twelve members and all four fields are reachable from the home page.
+    required = {
+        "/kommunen/", "/handlungsfelder/", "/projekte/", "/arbeitsgruppen/", "/gremien/",
+        "/termine/", "/dokumente/", "/chronik/", "/karte/", "/impressum/", "/datenschutz/",
+        "/barrierefreiheit/", "/barrierefreiheit/feedback/", "/leichte-sprache/",
+        "/gebaerdensprache/", "/kontakt/", "/ueber-uns/",
+    }  # fmt: skip
+    required |= {m.get_absolute_url() for m in Municipality.objects.all()}
+    required |= {f.get_absolute_url() for f in FieldOfAction.objects.all()}
+    assert len(required) == 17 + 12 + 4
+    assert required - set(pages) == set()
     # Own folder: tmp_path also holds MEDIA_ROOT (the seeded PDFs), which vnu must not check.
     html_dir = tmp_path / "html"
     html_dir.mkdir()
