@@ -1,4 +1,6 @@
 import importlib
+import json
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -217,11 +219,12 @@ def test_slug_script_follows_djangos_urlify(editor_client):
 
 
 def test_selector_texts_are_german(editor_client):
-    # The catalogue is JSON with ASCII escapes; decode it the way the browser does.
-    catalog = editor_client.get("/admin/jsi18n/").content.decode("unicode_escape")
+    # The script embeds the catalogue as a JSON object; read it the way the browser does.
+    script = editor_client.get("/admin/jsi18n/").content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.DOTALL).group(1))
 
-    assert '"Choose all %s": "%s: alle auswählen"' in catalog
-    assert '"(click to clear)": "(zum Zurücksetzen klicken)"' in catalog
+    assert catalog["Choose all %s"] == "%s: alle auswählen"
+    assert catalog["(click to clear)"] == "(zum Zurücksetzen klicken)"
 
 
 def test_editor_restores_an_old_version(editor_client, editor):
