@@ -52,6 +52,11 @@ def ensure_permissions(apps=global_apps, using: str = DEFAULT_DB_ALIAS) -> None:
     and restore the attribute exactly (the global registry's configs must stay untouched).
     """
     for app_config in apps.get_app_configs():
+        if apps is global_apps:
+            # Real app configs know their models module: nothing to pretend, nothing to mutate
+            # in the process-wide registry.
+            create_permissions(app_config, verbosity=0, using=using, apps=apps)
+            continue
         original = getattr(app_config, "models_module", _MISSING)
         if original is None or original is _MISSING:
             app_config.models_module = True
