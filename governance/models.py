@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from members.models import Municipality, TimestampedModel
-from members.validators import MaxFileSizeValidator, validate_pdf
+from members.validators import MaxFileSizeValidator, stored_size, validate_pdf
 from projects.models import FieldOfAction, Project, PublishableModel, PublishedQuerySet
 
 
@@ -303,10 +303,7 @@ class Document(PublishableModel):
 
     @property
     def file_size(self) -> int | None:
-        try:
-            return self.file.size
-        except (OSError, ValueError):
-            return None
+        return stored_size(self.file)
 
 
 class TimelineEvent(TimestampedModel):

@@ -74,3 +74,11 @@ def validate_webvtt(file):
             _("Die Untertiteldatei ist keine WebVTT-Datei (sie muss mit „WEBVTT“ beginnen)."),
             code="not_webvtt",
         )
+
+
+def stored_size(field_file) -> int | None:
+    """Size of an uploaded file in bytes, or None when it is missing on disk (shown as unknown)."""
+    try:
+        return field_file.size
+    except (OSError, ValueError):
+        return None

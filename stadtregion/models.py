@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import TimestampedModel
-from members.validators import MaxFileSizeValidator, validate_video_file, validate_webvtt
+from members.validators import (
+    MaxFileSizeValidator,
+    stored_size,
+    validate_video_file,
+    validate_webvtt,
+)
 from projects.models import PublishedQuerySet
 from projects.video import validate_video_url
 
@@ -171,10 +176,7 @@ class SignLanguageVideo(TimestampedModel):
 
     @property
     def file_size(self) -> int | None:
-        try:
-            return self.video.size
-        except (OSError, ValueError):
-            return None
+        return stored_size(self.video)
 
     @property
     def mime_type(self) -> str:
