@@ -48,12 +48,12 @@ class AccessibilityFeedbackAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SignLanguageVideo)
-class SignLanguageVideoAdmin(SimpleHistoryAdmin):
+class SignLanguageVideoAdmin(EditorialAdmin):
     list_display = ["title", "topic", "duration", "size", "is_published", "order"]
     list_filter = ["topic", "is_published"]
     search_fields = ["title", "description", "transcript"]
     list_editable = ["order"]
-    readonly_fields = ["created_at", "updated_at"]
+    actions = PUBLISH_ACTIONS
 
     @admin.display(description=_("Größe"))
     def size(self, obj):
