@@ -18,7 +18,7 @@ from governance.models import (
 )
 from members.models import ContactPerson, Municipality
 from projects.models import FieldOfAction, Project, WorkingGroup
-from stadtregion.models import Page
+from stadtregion.models import AccessibilityFeedback, Page, SignLanguageVideo
 
 # The smallest well-formed PDF: enough for content sniffing and for browsers.
 MINIMAL_PDF = (
@@ -167,3 +167,27 @@ class PageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Seite {n}")
     slug = factory.Sequence(lambda n: f"seite-{n}")
     body = "## Abschnitt\n\nText der Seite."
+
+
+MINIMAL_MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+MINIMAL_VTT = b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n"
+
+
+class SignLanguageVideoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SignLanguageVideo
+
+    title = factory.Sequence(lambda n: f"Video {n}")
+    topic = SignLanguageVideo.Topic.CONTENT
+    video = factory.LazyFunction(lambda: ContentFile(MINIMAL_MP4, name="video.mp4"))
+    captions = factory.LazyFunction(lambda: ContentFile(MINIMAL_VTT, name="video.vtt"))
+    transcript = "Die Stadtregion Münster besteht aus zwölf Kommunen."
+    duration = datetime.timedelta(minutes=3, seconds=25)
+
+
+class AccessibilityFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessibilityFeedback
+
+    page_url = "/karte/"
+    message = factory.Sequence(lambda n: f"Barriere Nummer {n}: der Kontrast ist zu schwach.")

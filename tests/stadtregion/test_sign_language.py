@@ -2,42 +2,26 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from stadtregion.models import SignLanguageVideo
-from tests.factories import PageFactory
+from tests.factories import MINIMAL_MP4, MINIMAL_VTT, PageFactory, SignLanguageVideoFactory
 
-MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
-VTT = b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n"
-
-
-def make_video(**kwargs):
-    fields = {
-        "title": "Die Stadtregion in Gebärdensprache",
-        "topic": SignLanguageVideo.Topic.CONTENT,
-        "video": ContentFile(MP4, name="inhalt.mp4"),
-        "captions": ContentFile(VTT, name="inhalt.vtt"),
-        "transcript": "Die Stadtregion Münster besteht aus zwölf Kommunen.",
-        "duration": datetime.timedelta(minutes=3, seconds=25),
-    }
-    fields.update(kwargs)
-    return SignLanguageVideo.objects.create(**fields)
 
 
 @pytest.mark.django_db
 def test_sign_language_page_offers_video_with_captions_download_and_transcript(client):
     PageFactory(slug="gebaerdensprache", title="Gebärdensprache")
-    video = make_video()
-    make_video(title="Entwurf", is_published=False)
+    video = SignLanguageVideoFactory()
+    SignLanguageVideoFactory(title="Entwurf", is_published=False)
     html = client.get("/gebaerdensprache/").content.decode()
     assert '<video controls preload="none"' in html
     assert f'src="{video.video.url}" type="video/mp4"' in html
     assert '<track kind="captions"' in html and 'srclang="de"' in html
     assert (
         "herunterladen" in html
-        and f"(MP4, {len(MP4)}\xa0Bytes" in html
+        and f"(MP4, {len(MINIMAL_MP4)}\xa0Bytes" in html
         and "Dauer 3:25 Min.)" in html
     )
     assert "Die Stadtregion Münster besteht aus zwölf Kommunen." in html
@@ -46,10 +30,10 @@ def test_sign_language_page_offers_video_with_captions_download_and_transcript(c
 
 @pytest.mark.django_db
 def test_uploaded_video_is_served_first_party(client):
-    video = make_video()
+    video = SignLanguageVideoFactory()
     response = client.get(video.video.url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content).startswith(MP4[:12])
+    assert b"".join(response.streaming_content).startswith(MINIMAL_MP4[:12])
 
 
 @pytest.mark.django_db
@@ -77,7 +61,7 @@ def test_uploads_are_checked_by_content(field, content, name, message):
         title="Test",
         topic=SignLanguageVideo.Topic.NAVIGATION,
         video=SimpleUploadedFile("ok.webm", WEBM),
-        captions=SimpleUploadedFile("ok.vtt", VTT),
+        captions=SimpleUploadedFile("ok.vtt", MINIMAL_VTT),
         duration=datetime.timedelta(seconds=30),
     )
     setattr(video, field, SimpleUploadedFile(name, content))
