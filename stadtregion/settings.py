@@ -65,6 +65,9 @@ SECURE_HSTS_PRELOAD = HTTPS and env_bool("DJANGO_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Addresses or networks of our own reverse proxies: only their X-Forwarded-For is believed
+# (core.client). Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # OpenStreetMap's tile servers refuse requests without a Referer; this sends only the origin.
@@ -88,6 +91,7 @@ INSTALLED_APPS = [
     "csp",
     "leaflet",
     "simple_history",
+    "core",
     "members",
     "projects",
     "governance",
