@@ -30,7 +30,8 @@ def _trusted(address, networks) -> bool:
 
 
 def client_address(request) -> str:
-    """The client's address as a string; an IPv6 address as its /64 network."""
+    """The client's address; for IPv6 the first address of its /64, so that it still fits the
+    IP address fields of libraries (django-axes) while one line counts as one client."""
     networks = _networks(tuple(settings.TRUSTED_PROXIES))
     address = _parse(request.META.get("REMOTE_ADDR", ""))
     if address is not None and networks and _trusted(address, networks):
@@ -47,5 +48,6 @@ def client_address(request) -> str:
     if address.version == 6:
         if address.ipv4_mapped:
             return str(address.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{address}/{IPV6_GROUP_PREFIX}", strict=False))
+        network = ipaddress.ip_network(f"{address}/{IPV6_GROUP_PREFIX}", strict=False)
+        return str(network.network_address)
     return str(address)
