@@ -12,6 +12,7 @@ from itertools import chain
 from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
@@ -20,11 +21,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from django_permissions_policy.decorators import permissions_policy_override
 
 from projects.models import Project
 from projects.video import embed_url, youtube_id
 
 from .consent import (
+    VIDEO_ORIGIN,
     get_consent,
     get_service,
     grant_once,
@@ -172,10 +175,17 @@ def _published_video_title(request, video_id: str) -> str | None:
     return next((title for url, title in candidates if youtube_id(url) == video_id), None)
 
 
+# The player in our video frame gets what its iframe's allow attribute names (video_frame.html).
+PLAYER_FEATURES = ("fullscreen", "picture-in-picture", "encrypted-media")
+
+
 @never_cache
 @csrf_exempt  # one-time consent posts are checked by render_embed's same-origin test
 @xframe_options_sameorigin
 @require_http_methods(["GET", "POST"])
+@permissions_policy_override(
+    {**settings.PERMISSIONS_POLICY, **dict.fromkeys(PLAYER_FEATURES, ("self", VIDEO_ORIGIN))}
+)
 def video_embed(request, video_id: str):
     """A video only plays in our frame if editors embedded it in published content."""
     title = _published_video_title(request, video_id)

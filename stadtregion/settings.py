@@ -100,6 +100,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside whitenoise, so static files carry the header too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -246,6 +248,26 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Permissions-Policy (django-permissions-policy): browser features the site never uses are off for
+# our pages and every frame in them. Our map and video frames (/einbettung/) keep fullscreen and
+# picture-in-picture; the video frame passes those and encrypted-media on to the YouTube player
+# (stadtregion.consent_views.video_embed), which it can only do if the page allows them for 'self'.
+PERMISSIONS_POLICY = {
+    "fullscreen": ["self"],
+    "picture-in-picture": ["self"],
+    "encrypted-media": ["self"],
+    **dict.fromkeys(
+        [
+            "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+            "camera", "clipboard-read", "display-capture", "gamepad", "geolocation", "gyroscope",
+            "hid", "idle-detection", "interest-cohort", "local-fonts", "magnetometer",
+            "microphone", "midi", "otp-credentials", "payment", "screen-wake-lock", "serial",
+            "usb", "web-share", "window-management", "xr-spatial-tracking",
+        ],
+        (),
+    ),
+}  # fmt: skip
 
 SITE_NAME = "Stadtregion Münster"
 
