@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from members.models import Municipality, TimestampedModel
-from members.validators import MaxFileSizeValidator, stored_size, validate_pdf
+from core.fields import UploadField, stored_size
 from projects.models import FieldOfAction, Project, PublishableModel, PublishedQuerySet
 
 
@@ -245,11 +245,11 @@ class Document(PublishableModel):
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("Datum"))
     description = models.TextField(_("Beschreibung"), blank=True)
-    file = models.FileField(
+    file = UploadField(
         _("PDF-Datei"),
-        upload_to="dokumente/%Y/",
-        validators=[validate_pdf, MaxFileSizeValidator("DOCUMENT_MAX_UPLOAD_MB")],
-        help_text=_("Nur PDF-Dateien, möglichst barrierefrei (PDF/UA)."),
+        kind="pdf",
+        directory="dokumente",
+        help_text=_("Möglichst barrierefrei (PDF/UA)."),
     )
     body = models.ForeignKey(
         Body,

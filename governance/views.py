@@ -1,8 +1,8 @@
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.media import file_response
 from projects.views import FilteredListView, PublishedMixin
 
 from .forms import DocumentFilterForm
@@ -107,15 +107,8 @@ class DocumentDownloadView(PublishedMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         document = self.get_object()
-        try:
-            handle = document.file.open("rb")
-        except (OSError, ValueError) as exc:
-            raise Http404("Datei nicht gefunden") from exc
-        return FileResponse(
-            handle,
-            content_type="application/pdf",
-            as_attachment=False,
-            filename=f"{document.slug}.pdf",
+        return file_response(
+            request, document.file, public=document.is_published, filename=f"{document.slug}.pdf"
         )
 
 

@@ -1,11 +1,11 @@
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .validators import MaxFileSizeValidator
+from core.fields import UploadField
 
 
 class TimestampedModel(models.Model):
@@ -66,6 +66,9 @@ class MunicipalityQuerySet(models.QuerySet):
             Prefetch("contacts", queryset=ContactPerson.objects.public(), to_attr="public_contacts")
         )
 
+    def visible_to(self, user):
+        return self.all()  # every member is public; there are no drafts
+
 
 class Municipality(TimestampedModel, GeoPointModel):
     """One of the twelve members (an OParl Body)."""
@@ -100,15 +103,7 @@ class Municipality(TimestampedModel, GeoPointModel):
         blank=True,
         help_text=_("Adresse des Serviceportals mit den Ansprechpersonen der Kommune."),
     )
-    coat_of_arms = models.ImageField(
-        _("Wappen oder Logo"),
-        upload_to="wappen/",
-        blank=True,
-        validators=[
-            FileExtensionValidator(["png", "jpg", "jpeg", "webp"]),
-            MaxFileSizeValidator("IMAGE_MAX_UPLOAD_MB"),
-        ],
-    )
+    coat_of_arms = UploadField(_("Wappen oder Logo"), kind="image", directory="wappen", blank=True)
     coat_of_arms_alt = models.CharField(
         _("Alternativtext zum Wappen"),
         max_length=200,

@@ -16,6 +16,10 @@ class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def visible_to(self, user):
+        """Staff may preview drafts; everybody else sees what is published."""
+        return self.all() if user.is_staff else self.published()
+
 
 class PublishableModel(TimestampedModel):
     is_published = models.BooleanField(

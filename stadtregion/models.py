@@ -5,12 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import TimestampedModel
-from members.validators import (
-    MaxFileSizeValidator,
-    stored_size,
-    validate_video_file,
-    validate_webvtt,
-)
+from core.fields import UploadField, stored_size
+from core.uploads import CONTENT_TYPES
 from projects.models import PublishedQuerySet
 from projects.video import validate_video_url
 
@@ -134,17 +130,11 @@ class SignLanguageVideo(TimestampedModel):
     title = models.CharField(_("Titel"), max_length=200)
     topic = models.CharField(_("Thema"), max_length=20, choices=Topic.choices)
     description = models.TextField(_("Kurzbeschreibung"), blank=True)
-    video = models.FileField(
-        _("Videodatei (MP4 oder WebM)"),
-        upload_to="gebaerdensprache/",
-        validators=[validate_video_file, MaxFileSizeValidator("VIDEO_MAX_UPLOAD_MB")],
+    video = UploadField(
+        _("Videodatei (MP4 oder WebM)"), kind="video", directory="gebaerdensprache"
     )
-    captions = models.FileField(
-        _("Untertitel (WebVTT)"),
-        upload_to="gebaerdensprache/",
-        blank=True,
-        validators=[validate_webvtt, MaxFileSizeValidator("IMAGE_MAX_UPLOAD_MB")],
-        help_text=_("Datei im Format WebVTT (.vtt)."),
+    captions = UploadField(
+        _("Untertitel (WebVTT)"), kind="captions", directory="untertitel", blank=True
     )
     transcript = models.TextField(
         _("Text zum Video"),
@@ -180,4 +170,4 @@ class SignLanguageVideo(TimestampedModel):
 
     @property
     def mime_type(self) -> str:
-        return "video/webm" if self.video.name.lower().endswith(".webm") else "video/mp4"
+        return CONTENT_TYPES[self.video.name.rsplit(".", 1)[-1]]

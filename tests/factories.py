@@ -1,11 +1,13 @@
 """factory_boy factories: each test builds the data it needs (no fixtures with fixed ids)."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from governance.models import (
     AgendaItem,
@@ -20,13 +22,17 @@ from members.models import ContactPerson, Municipality
 from projects.models import FieldOfAction, Project, WorkingGroup
 from stadtregion.models import AccessibilityFeedback, Page, SignLanguageVideo
 
-# The smallest well-formed PDF: enough for content sniffing and for browsers.
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+
+def _blank_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)  # A4
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+# A small well-formed PDF (one blank page, with xref table): passes the upload check.
+MINIMAL_PDF = _blank_pdf()
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -169,7 +175,18 @@ class PageFactory(factory.django.DjangoModelFactory):
     body = "## Abschnitt\n\nText der Seite."
 
 
-MINIMAL_MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+# Structurally valid containers: MP4 boxes ftyp, moov and mdat; WebM's EBML header and Segment.
+MINIMAL_MP4 = (
+    b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+    + b"\x00\x00\x00\x08moov"
+    + b"\x00\x00\x00\x48mdat"
+    + b"\x00" * 64
+)
+MINIMAL_WEBM = (
+    b"\x1a\x45\xdf\xa3\x8b\x42\x86\x81\x01\x42\x82\x84webm"
+    + b"\x18\x53\x80\x67\x01\xff\xff\xff\xff\xff\xff\xff"
+    + b"\x00" * 32
+)
 MINIMAL_VTT = b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n"
 
 

@@ -2,7 +2,6 @@
 
 import django.core.validators
 import django.db.models.deletion
-import members.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -35,7 +34,7 @@ class Migration(migrations.Migration):
                 ('area_km2', models.DecimalField(decimal_places=2, max_digits=7, validators=[django.core.validators.MinValueValidator(0)], verbose_name='Fläche (km²)')),
                 ('website', models.URLField(verbose_name='Internetseite')),
                 ('service_portal_url', models.URLField(blank=True, help_text='Adresse des Serviceportals mit den Ansprechpersonen der Kommune.', verbose_name='Serviceportal')),
-                ('coat_of_arms', models.TextField(blank=True, max_length=100, validators=[django.core.validators.FileExtensionValidator(['png', 'jpg', 'jpeg', 'webp', 'svg']), members.validators.MaxFileSizeValidator('IMAGE_MAX_UPLOAD_MB')], verbose_name='Wappen oder Logo')),
+                ('coat_of_arms', models.TextField(blank=True, max_length=100, verbose_name='Wappen oder Logo')),
                 ('coat_of_arms_alt', models.CharField(blank=True, help_text='Beschreibt das Bild für Menschen, die es nicht sehen, z. B. „Wappen der Gemeinde Havixbeck“.', max_length=200, verbose_name='Alternativtext zum Wappen')),
                 ('description', models.TextField(blank=True, help_text='Einfache Formatierung mit Markdown möglich.', verbose_name='Kurzbeschreibung')),
                 ('joined_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Mitglied seit (Jahr)')),
@@ -72,7 +71,7 @@ class Migration(migrations.Migration):
                 ('area_km2', models.DecimalField(decimal_places=2, max_digits=7, validators=[django.core.validators.MinValueValidator(0)], verbose_name='Fläche (km²)')),
                 ('website', models.URLField(verbose_name='Internetseite')),
                 ('service_portal_url', models.URLField(blank=True, help_text='Adresse des Serviceportals mit den Ansprechpersonen der Kommune.', verbose_name='Serviceportal')),
-                ('coat_of_arms', models.ImageField(blank=True, upload_to='wappen/', validators=[django.core.validators.FileExtensionValidator(['png', 'jpg', 'jpeg', 'webp', 'svg']), members.validators.MaxFileSizeValidator('IMAGE_MAX_UPLOAD_MB')], verbose_name='Wappen oder Logo')),
+                ('coat_of_arms', models.ImageField(blank=True, upload_to='wappen/', verbose_name='Wappen oder Logo')),
                 ('coat_of_arms_alt', models.CharField(blank=True, help_text='Beschreibt das Bild für Menschen, die es nicht sehen, z. B. „Wappen der Gemeinde Havixbeck“.', max_length=200, verbose_name='Alternativtext zum Wappen')),
                 ('description', models.TextField(blank=True, help_text='Einfache Formatierung mit Markdown möglich.', verbose_name='Kurzbeschreibung')),
                 ('joined_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Mitglied seit (Jahr)')),

@@ -417,7 +417,7 @@ def _post_document(client, content: bytes, name="kontrakt.pdf"):
     return client.post(url, data)
 
 
-NOT_PDF = "Die Datei ist kein PDF-Dokument. Bitte laden Sie eine PDF-Datei hoch."
+NOT_PDF = "ist kein PDF-Dokument, auch wenn ihre Endung das verspricht."
 
 
 @pytest.mark.parametrize(
@@ -433,7 +433,7 @@ def test_fake_pdf_is_rejected(editor_client, content, message):
     response = _post_document(editor_client, content)
 
     assert response.status_code == 200
-    assert message in form_errors(response)
+    assert any(message in error for error in form_errors(response))
     assert not Document.objects.exists()
 
 
@@ -475,7 +475,7 @@ def test_fake_pdf_in_the_meeting_inline_is_rejected(editor_client):
     response = editor_client.post(url, data)
 
     assert response.status_code == 200
-    assert NOT_PDF in form_errors(response)
+    assert any(NOT_PDF in error for error in form_errors(response))
     assert not Document.objects.exists()
 
 

@@ -168,7 +168,7 @@ def test_document_must_be_a_pdf():
         document.full_clean()
 
     assert error.value.message_dict["file"] == [
-        "Die Datei ist kein PDF-Dokument. Bitte laden Sie eine PDF-Datei hoch."
+        "Die Datei „bild.pdf“ ist kein PDF-Dokument, auch wenn ihre Endung das verspricht."
     ]
 
 

@@ -171,7 +171,7 @@ def test_image_that_is_no_image_is_rejected(editor_client):
     response = editor_client.post(url, data)
 
     assert response.status_code == 200
-    assert any("gültiges Bild" in message for message in form_errors(response))
+    assert any("ist kein Bild" in message for message in form_errors(response))
 
 
 def test_oversized_image_is_rejected(editor_client, settings):

@@ -2,13 +2,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 
 from members.models import ContactPerson, Municipality
-from members.validators import MaxFileSizeValidator, validate_pdf
-from tests.factories import MINIMAL_PDF, ContactPersonFactory, MunicipalityFactory
+from tests.factories import ContactPersonFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,40 +95,10 @@ def test_contact_keeps_its_municipality_from_deletion():
         contact.municipality.delete()
 
 
-def test_validate_pdf_checks_the_content():
-    validate_pdf(ContentFile(MINIMAL_PDF, name="a.pdf"))
-    with pytest.raises(ValidationError) as error:
-        validate_pdf(ContentFile(b"\x89PNG\r\n\x1a\n", name="a.pdf"))
-    assert error.value.code == "not_pdf"
-
-
-def test_validate_pdf_leaves_the_file_at_its_start():
-    upload = SimpleUploadedFile("a.pdf", MINIMAL_PDF)
-
-    validate_pdf(upload)
-
-    assert upload.read() == MINIMAL_PDF
-
-
-def test_max_file_size_follows_the_setting(settings):
-    validator = MaxFileSizeValidator("DOCUMENT_MAX_UPLOAD_MB")
-    settings.DOCUMENT_MAX_UPLOAD_MB = 1
-    validator(ContentFile(b"x" * 1024 * 1024))
-
-    with pytest.raises(ValidationError) as error:
-        validator(ContentFile(b"x" * (1024 * 1024 + 1)))
-
-    assert error.value.code == "file_too_large"
-    assert "erlaubt sind höchstens 1,0" in error.value.messages[0]
-    assert validator == MaxFileSizeValidator("DOCUMENT_MAX_UPLOAD_MB")
-    assert validator != MaxFileSizeValidator("IMAGE_MAX_UPLOAD_MB")
-
-
 @pytest.mark.django_db
 def test_svg_coat_of_arms_is_refused():
     # SVG can carry scripts and cannot be checked by Pillow: raster formats only.
     from django.core.exceptions import ValidationError
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     from tests.factories import MunicipalityFactory
 

@@ -5,9 +5,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from stadtregion.models import SignLanguageVideo
-from tests.factories import MINIMAL_MP4, MINIMAL_VTT, PageFactory, SignLanguageVideoFactory
+from tests.factories import (
+    MINIMAL_MP4,
+    MINIMAL_VTT,
+    MINIMAL_WEBM,
+    PageFactory,
+    SignLanguageVideoFactory,
+)
 
-WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
+WEBM = MINIMAL_WEBM
 
 
 @pytest.mark.django_db
