@@ -3,9 +3,6 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
-from core.fields import NAME_PATTERN
-from core.media import media
-
 from . import views
 from .sitemaps import SITEMAPS
 
@@ -22,9 +19,8 @@ urlpatterns = [
     path("kommunen/", include("members.urls")),
     path("", include("projects.urls")),
     path("", include("governance.urls")),
-    # Uploads, only for objects the visitor may see (core.media); documents also have a
-    # stable address of their own.
-    re_path(rf"^media/(?P<path>{NAME_PATTERN})$", media, name="media"),
+    # Uploaded images (coats of arms) and sign-language videos; documents have their own view.
+    re_path(r"^media/(?P<path>(?:wappen|gebaerdensprache)/.*)$", views.media),
     path("barrierefreiheit/feedback/", views.FeedbackView.as_view(), name="feedback"),
     path(
         "barrierefreiheit/feedback/danke/",
@@ -35,5 +31,7 @@ urlpatterns = [
     path("<slug:slug>/", views.PageView.as_view(), name="page"),
 ]
 
+handler400 = "stadtregion.errors.bad_request"
+handler403 = "stadtregion.errors.permission_denied"
 handler404 = "stadtregion.errors.page_not_found"
 handler500 = "stadtregion.errors.server_error"
