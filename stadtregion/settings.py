@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "projects",
     "governance",
     "stadtregion",
+    # Last, as its documentation asks: deletes a file when its object goes or it is replaced.
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -278,5 +280,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Refused uploads get a German form error; pypdf's parser warnings about them are noise.
+        "pypdf": {"level": "ERROR"},
+    },
 }

@@ -3,6 +3,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
+from core.fields import NAME_PATTERN
+from core.media import media
+
 from . import views
 from .sitemaps import SITEMAPS
 
@@ -19,8 +22,9 @@ urlpatterns = [
     path("kommunen/", include("members.urls")),
     path("", include("projects.urls")),
     path("", include("governance.urls")),
-    # Uploaded images (coats of arms) and sign-language videos; documents have their own view.
-    re_path(r"^media/(?P<path>(?:wappen|gebaerdensprache)/.*)$", views.media),
+    # Uploads, only for objects the visitor may see (core.media); documents also have a
+    # stable address of their own.
+    re_path(rf"^media/(?P<path>{NAME_PATTERN})$", media, name="media"),
     path("barrierefreiheit/feedback/", views.FeedbackView.as_view(), name="feedback"),
     path(
         "barrierefreiheit/feedback/danke/",
