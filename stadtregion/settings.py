@@ -74,8 +74,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# An expired or cookie-less form gets a German page in the site's or the admin's layout.
-CSRF_FAILURE_VIEW = "stadtregion.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -98,8 +96,6 @@ INSTALLED_APPS = [
     "projects",
     "governance",
     "stadtregion",
-    # Last, as its documentation asks: deletes a file when its object goes or it is replaced.
-    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +151,9 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+# gunicorn's worker count (gunicorn.conf.py reads the same variable). Several workers need the
+# shared cache above, or every rate limit counts per worker (check --deploy warns).
+WEB_CONCURRENCY = int(env_str("WEB_CONCURRENCY", "3"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,6 +189,8 @@ DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20"))
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "5"))
 VIDEO_MAX_UPLOAD_MB = int(os.environ.get("VIDEO_MAX_UPLOAD_MB", "300"))
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "5"))  # per visitor and hour
+# Staff mails about feedback per hour, all visitors together; further reports wait in the admin.
+FEEDBACK_MAIL_LIMIT = int(os.environ.get("FEEDBACK_MAIL_LIMIT", "10"))
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
@@ -280,9 +281,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        # Refused uploads get a German form error; pypdf's parser warnings about them are noise.
-        "pypdf": {"level": "ERROR"},
-    },
+    "loggers": {"django.db.backends": {"level": "INFO"}},
 }

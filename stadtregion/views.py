@@ -1,16 +1,18 @@
 import logging
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
+from django.views.static import serve
 
 from governance.models import Body, Meeting
 from members.models import Municipality
 from projects.models import FieldOfAction
 
-from .feedback import FeedbackForm, count_submission, notify_staff, rate_limited
+from .feedback import FeedbackForm, allow_submission, notify_staff
 from .models import Page
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,11 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def media(request, path):
+    """Uploaded images and sign-language videos; MEDIA_ROOT is read per request, not at import."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -70,15 +77,11 @@ class FeedbackView(FormView):
         # "Barriere melden" links pass the page the visitor came from.
         return {"page_url": self.request.GET.get("seite", "")[:500]}
 
-    def post(self, request, *args, **kwargs):
-        if rate_limited(request):
-            return self.render_to_response(
-                self.get_context_data(form=self.get_form(), rate_limited=True), status=429
-            )
-        return super().post(request, *args, **kwargs)
-
     def form_valid(self, form):
-        count_submission(self.request)
+        if not allow_submission(self.request):
+            return self.render_to_response(
+                self.get_context_data(form=form, rate_limited=True), status=429
+            )
         feedback = form.save()
         try:
             notify_staff(feedback, self.request)

@@ -1,7 +1,11 @@
+import logging
 import time
+import uuid
 
 import pytest
 from django.core import mail, signing
+from django.core.cache import caches
+from django.test import override_settings
 from django.urls import reverse
 
 from stadtregion.feedback import _SALT
@@ -120,3 +124,113 @@ def test_rate_limit_is_per_visitor(client, settings):
     assert client.post(URL, payload(), REMOTE_ADDR="10.0.0.1").status_code == 302
     assert client.post(URL, payload(), REMOTE_ADDR="10.0.0.1").status_code == 429
     assert client.post(URL, payload(), REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+@pytest.mark.django_db
+def test_visitors_behind_a_trusted_proxy_are_counted_apart(client, settings):
+    settings.FEEDBACK_RATE_LIMIT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    assert (
+        client.post(URL, payload(), **proxy, HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 302
+    )
+    assert (
+        client.post(URL, payload(), **proxy, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
+    )
+    # The proxy appends the real peer: whatever the client put left of it changes nothing.
+    forged = "6.6.6.6, 198.51.100.1"
+    assert client.post(URL, payload(), **proxy, HTTP_X_FORWARDED_FOR=forged).status_code == 429
+
+
+@pytest.mark.django_db
+def test_forwarded_for_from_an_untrusted_peer_does_not_evade_the_limit(client, settings):
+    settings.FEEDBACK_RATE_LIMIT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    peer = {"REMOTE_ADDR": "203.0.113.7"}
+    assert client.post(URL, payload(), **peer, HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 302
+    assert client.post(URL, payload(), **peer, HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_form_can_be_sent_only_once(client, settings):
+    settings.STAFF_NOTIFY_EMAILS = ["redaktion@example.org"]
+    data = payload()
+    assert client.post(URL, data).status_code == 302
+    response = client.post(URL, data)
+    assert response.status_code == 200
+    assert "Das Formular ist abgelaufen" in response.content.decode()
+    assert AccessibilityFeedback.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_form_with_errors_comes_back_with_a_fresh_token(client):
+    data = payload(message="kurz")
+    html = client.post(URL, data).content.decode()
+    assert data["started"] not in html  # so "send it again" works after an expired token
+    assert 'name="started"' in html
+    assert (
+        client.post(URL, {**data, "message": "Die Karte ist nicht bedienbar."}).status_code == 302
+    )
+
+
+@pytest.mark.django_db
+def test_staff_mails_are_capped_per_hour_but_every_report_is_stored(client, settings, caplog):
+    settings.FEEDBACK_MAIL_LIMIT = 2
+    for visitor in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        with caplog.at_level(logging.WARNING, logger="stadtregion.feedback"):
+            assert client.post(URL, payload(), REMOTE_ADDR=visitor).status_code == 302
+    assert AccessibilityFeedback.objects.count() == 3
+    assert len(mail.outbox) == 2
+    assert "letzte Benachrichtigung in dieser Stunde" in mail.outbox[1].body
+    assert "without a staff mail" in caplog.text
+
+
+@pytest.mark.django_db
+def test_message_length_is_limited_on_the_server(client):
+    assert 'maxlength="5000"' in client.get(URL).content.decode()
+    response = client.post(URL, payload(message="x" * 5001))
+    assert response.status_code == 200
+    assert "höchstens 5.000 Zeichen" in response.content.decode()
+    assert AccessibilityFeedback.objects.count() == 0
+    assert client.post(URL, payload(message="x" * 5000)).status_code == 302
+
+
+@pytest.fixture
+def redis_cache():
+    """The cache of production: Redis at 127.0.0.1:6379 under a key prefix of this test's own."""
+    redis = pytest.importorskip("redis")
+    server = redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1)
+    try:
+        server.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    prefix = f"test-{uuid.uuid4().hex}"
+    backend = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/0",
+        "KEY_PREFIX": prefix,
+    }
+    # Not the settings fixture: its teardown comes after _clean_cache, whose clear() would
+    # empty the whole Redis database.
+    with override_settings(CACHES={"default": backend}):
+        yield
+    for key in server.scan_iter(f"{prefix}:*"):
+        server.delete(key)
+
+
+def another_worker():
+    """Drops this thread's cache client: the next request connects anew, as another worker."""
+    del caches["default"]
+
+
+@pytest.mark.django_db
+def test_limits_and_used_tokens_hold_across_workers(client, settings, redis_cache):
+    settings.FEEDBACK_RATE_LIMIT = 1
+    used = payload()
+    assert client.post(URL, used).status_code == 302
+    another_worker()
+    assert "Das Formular ist abgelaufen" in client.post(URL, used).content.decode()
+    another_worker()
+    assert client.post(URL, payload()).status_code == 429
+    assert AccessibilityFeedback.objects.count() == 1

@@ -18,6 +18,8 @@ PRODUCTION = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": REAL_KEY,
     "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+    # Several workers (gunicorn's default here is 3) need one cache for their rate limits.
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 PRINT_SECURITY = (
     "import django, json; django.setup(); from django.conf import settings as s; "
@@ -32,7 +34,8 @@ def run_django(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("DJANGO_") and key not in {"DATABASE_URL", "MAP_TILE_URL"}
+        if not key.startswith("DJANGO_")
+        and key not in {"DATABASE_URL", "MAP_TILE_URL", "REDIS_URL", "WEB_CONCURRENCY"}
     }
     clean["DJANGO_SETTINGS_MODULE"] = "stadtregion.settings"
     return subprocess.run(
@@ -137,6 +140,27 @@ def test_deploy_check_flags_plain_http_tiles_and_console_mail():
     assert "stadtregion.W004" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("workers", "warns"), [(None, True), ("4", True), ("1", False)], ids=["default", "4", "1"]
+)
+def test_deploy_check_wants_a_shared_cache_for_several_workers(workers, warns):
+    env = {key: value for key, value in PRODUCTION.items() if key != "REDIS_URL"}
+    if workers:
+        env["WEB_CONCURRENCY"] = workers
+    result = run_django("manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert ("stadtregion.W006" in result.stderr) is warns
+    assert (result.returncode != 0) is warns
+
+
+def test_deploy_check_wants_trusted_proxies_behind_a_proxy(settings):
+    settings.WEB_CONCURRENCY = 1
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.TRUSTED_PROXIES = []
+    assert "stadtregion.W007" in project_check_ids(deploy=True)
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    assert "stadtregion.W007" not in project_check_ids(deploy=True)
+
+
 def test_collectstatic_with_manifest_storage(tmp_path):
     static_root = tmp_path / "static"
     env = {**PRODUCTION, "DJANGO_STATIC_ROOT": str(static_root)}
@@ -191,6 +215,7 @@ def test_staff_notify_emails_must_be_addresses(settings):
     ],
 )
 def test_feedback_notifications_must_be_deliverable(settings, backend, recipients, expected):
+    settings.WEB_CONCURRENCY = 1  # the test cache is per process (stadtregion.W006)
     settings.EMAIL_BACKEND = backend
     settings.STAFF_NOTIFY_EMAILS = recipients
     assert project_check_ids(deploy=True) == expected
