@@ -10,7 +10,9 @@ class StadtregionConfig(AppConfig):
     def ready(self):
         # The admin runs as SimpleAdminConfig (no autodiscovery: leaflet.admin needs GDAL), so
         # the site registers every admin module it composes here, explicitly.
+        import axes.admin  # noqa: F401  (lockouts: staff unlock by deleting an attempt)
         import django.contrib.auth.admin  # noqa: F401
+        import django_otp.plugins.otp_totp.admin  # noqa: F401  (remove a lost phone's device)
 
         import governance.admin  # noqa: F401
         import members.admin  # noqa: F401

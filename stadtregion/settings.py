@@ -5,6 +5,7 @@ start without a real SECRET_KEY and ALLOWED_HOSTS; see stadtregion.checks for th
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -79,8 +80,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 INSTALLED_APPS = [
-    # SimpleAdminConfig: autodiscovery would import leaflet.admin, which needs GDAL (DESIGN.md).
-    "django.contrib.admin.apps.SimpleAdminConfig",
+    # SimpleAdminConfig: autodiscovery would import leaflet.admin, which needs GDAL (DESIGN.md);
+    # this subclass only makes the two-factor-aware accounts.sites.StaffAdminSite the default.
+    "accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -89,6 +91,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "leaflet",
     "simple_history",
     "core",
@@ -96,6 +101,7 @@ INSTALLED_APPS = [
     "projects",
     "governance",
     "stadtregion",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -108,12 +114,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session used its one-time code (accounts.twofactor)?
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # After CSPMiddleware: adds consented hosts to the policy before the header is written.
     "stadtregion.middleware.ConsentCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into accounts.views.locked_out.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stadtregion.urls"
@@ -157,7 +167,10 @@ WEB_CONCURRENCY = int(env_str("WEB_CONCURRENCY", "3"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -273,6 +286,28 @@ PERMISSIONS_POLICY = {
         (),
     ),
 }  # fmt: skip
+
+# Staff sign-in (accounts app). django-axes locks an account, and separately an address, after
+# repeated failures; its records live in the database, so the lock holds on every app server.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Before any of that, and before the password hash: (requests, seconds) per client address, in
+# the shared cache (core.ratelimit). Above it the login answers 429 at once.
+LOGIN_RATE_LIMIT = (20, 600)
+PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail address
+PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
+# Two-factor login (django-otp, TOTP): the name the authenticator app shows; device keys are
+# never shown again in the admin once saved.
+OTP_TOTP_ISSUER = "Stadtregion Münster"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SITE_NAME = "Stadtregion Münster"
 

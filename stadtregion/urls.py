@@ -18,6 +18,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # "Passwort vergessen?" of the admin login (accounts.urls), before the admin's own catch-all.
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("kommunen/", include("members.urls")),
     path("", include("projects.urls")),

@@ -7,6 +7,20 @@ from django import forms
 from django.urls import reverse
 
 
+def two_factor_login(client, user):
+    """Signs ``user`` in on ``client`` with a confirmed TOTP device, as a login with a one-time
+    code does (superusers may use the admin only so; see accounts.twofactor)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "Test"})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
 def admin_url(model, view: str, *args) -> str:
     opts = model._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)

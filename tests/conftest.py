@@ -35,3 +35,12 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in with the second factor a superuser needs."""
+    from tests.admin_helpers import two_factor_login
+
+    two_factor_login(client, admin_user)
+    return client

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from projects.models import Project
+from tests.admin_helpers import two_factor_login
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +17,7 @@ def test_staff_place_a_project_on_the_admin_map(site, new_context, live_server, 
     project.latitude = project.longitude = None
     project.save()
     client = Client()
-    client.force_login(staff)
+    two_factor_login(client, staff)
     context = new_context()
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]

@@ -17,6 +17,7 @@ from stadtregion.consent import (
     parse_consent,
     tile_source,
 )
+from tests.admin_helpers import two_factor_login
 from tests.factories import MunicipalityFactory, PageFactory, ProjectFactory
 
 TODAY = datetime.date(2026, 11, 25)
@@ -423,7 +424,7 @@ def test_tampered_consent_gets_the_strict_policy(client):
 def test_admin_map_picker_may_load_tiles_for_staff_only(client, django_user_model):
     assert TILE_HOST not in csp(client.get("/admin/login/"))["img-src"]
     staff = django_user_model.objects.create_superuser("redaktion", "r@example.org", "pw")
-    client.force_login(staff)
+    two_factor_login(client, staff)
     assert TILE_HOST in csp(client.get("/admin/"))["img-src"]
     # Outside the admin, staff are visitors like everyone else.
     assert TILE_HOST not in csp(client.get("/"))["img-src"]

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.contrib.admin.apps import SimpleAdminConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """Staff sign-in: lockouts, a cheap limit before the password hash, two-factor login and
+    password reset by e-mail. No models of its own (django-axes and django-otp bring theirs)."""
+
+    name = "accounts"
+    verbose_name = _("Anmeldung")
+
+
+class StaffAdminConfig(SimpleAdminConfig):
+    """The admin without autodiscovery (leaflet.admin needs GDAL, see stadtregion.apps), whose
+    default site is the two-factor-aware StaffAdminSite."""
+
+    default_site = "accounts.sites.StaffAdminSite"

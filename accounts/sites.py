@@ -1,0 +1,47 @@
+"""The admin site: two-factor rules, the setup page and a cheap limit in front of the login."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import path, reverse
+
+from core import ratelimit
+from core.client import client_address
+
+from . import twofactor
+from .forms import StaffLoginForm
+
+LOGIN_SCOPE = "admin-login"
+
+
+class StaffAdminSite(admin.AdminSite):
+    login_form = StaffLoginForm
+    login_template = "admin/login_otp.html"
+
+    def has_permission(self, request):
+        if not super().has_permission(request):
+            return False
+        if request.path == reverse("admin:logout", current_app=self.name):
+            return True  # signing out needs no second factor
+        return twofactor.satisfied(request.user)
+
+    def login(self, request, extra_context=None):
+        if request.method == "POST":
+            # Counted in the shared cache before the form runs: once a client is over the
+            # limit, it is answered without a database query or a password hash.
+            limit, window = settings.LOGIN_RATE_LIMIT
+            if ratelimit.count(LOGIN_SCOPE, client_address(request), window=window) > limit:
+                from .views import too_many_requests
+
+                return too_many_requests(request, retry_after=window)
+        elif twofactor.setup_required(request.user):
+            return redirect("admin:two_factor")
+        return super().login(request, extra_context)
+
+    def get_urls(self):
+        from .views import two_factor_setup
+
+        return [
+            path("zwei-faktor/", two_factor_setup, name="two_factor"),
+            *super().get_urls(),
+        ]
