@@ -75,6 +75,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# An expired or cookie-less form gets a German page in the site's or the admin's layout.
+CSRF_FAILURE_VIEW = "stadtregion.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -102,6 +104,8 @@ INSTALLED_APPS = [
     "governance",
     "stadtregion",
     "accounts",
+    # Last, as its documentation asks: deletes a file when its object goes or it is replaced.
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -316,5 +320,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Refused uploads get a German form error; pypdf's parser warnings about them are noise.
+        "pypdf": {"level": "ERROR"},
+    },
 }

@@ -1,12 +1,10 @@
 import logging
 
-from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
-from django.views.static import serve
 
 from governance.models import Body, Meeting
 from members.models import Municipality
@@ -53,11 +51,6 @@ def healthz(request):
     except Exception:  # any database error means "not ready"
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-def media(request, path):
-    """Uploaded images and sign-language videos; MEDIA_ROOT is read per request, not at import."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def robots_txt(request):
