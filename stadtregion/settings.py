@@ -120,6 +120,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this session used its one-time code (accounts.twofactor)?
     "django_otp.middleware.OTPMiddleware",
+    # Needs request.user; must answer before CsrfViewMiddleware.process_view parses the body.
+    "core.middleware.AnonymousBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -202,6 +204,9 @@ STORAGES = {
 # Uploaded documents and videos can be large; Django streams them to disk above this.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Visitors who are not logged-in staff only post small forms; larger bodies are refused with 413
+# before anything reads them (core.middleware).
+ANONYMOUS_MAX_BODY_BYTES = 64 * 1024
 DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20"))
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "5"))
 VIDEO_MAX_UPLOAD_MB = int(os.environ.get("VIDEO_MAX_UPLOAD_MB", "300"))
