@@ -1,10 +1,15 @@
+import io
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import RequestFactory
+from pypdf import PdfWriter
 
 from core.middleware import AnonymousBodyLimitMiddleware
-from stadtregion.models import Page
+from governance.models import Document
+from tests.admin_helpers import admin_url, form_data
 
 SIXTY_MB = str(60 * 1024 * 1024)
 MULTIPART = "multipart/form-data; boundary=grenze"
@@ -33,13 +38,31 @@ def test_staff_bodies_pass_to_their_upload_limits(rf: RequestFactory, django_use
     assert AnonymousBodyLimitMiddleware(lambda r: HttpResponse("ok"))(request).status_code == 413
 
 
+def _large_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Subject": "Kontrakt " * 20000})  # about 180 KB
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 @pytest.mark.django_db
-def test_staff_can_post_large_forms(editor_client):
-    body = "Ein langer Absatz. " * 5000  # about 95 KB, above the limit for visitors
-    data = {"title": "Langer Text", "slug": "langer-text", "body": body, "order": 0}
-    response = editor_client.post("/admin/stadtregion/page/add/", data)
+def test_staff_can_still_upload(editor_client):
+    url = admin_url(Document, "add")
+    data = form_data(editor_client.get(url))
+    pdf = _large_pdf()
+    assert len(pdf) > 64 * 1024
+    data.update(
+        title="Kontrakt",
+        slug="kontrakt",
+        kind="kontrakt",
+        date="2018-12-31",
+        file=SimpleUploadedFile("kontrakt.pdf", pdf, content_type="application/pdf"),
+    )
+    response = editor_client.post(url, data)
     assert response.status_code == 302
-    assert Page.objects.get(slug="langer-text").body == body.strip()
+    assert Document.objects.get(slug="kontrakt").file.size == len(pdf)
 
 
 @pytest.mark.django_db
