@@ -94,6 +94,8 @@ class PasswordResetView(AdminContextMixin, auth_views.PasswordResetView):
     and, silently, per e-mail address, so it cannot flood anybody's mailbox."""
 
     form_class = StaffPasswordResetForm
+    subject_template_name = "registration/staff_password_reset_subject.txt"
+    email_template_name = "registration/staff_password_reset_email.txt"
 
     def post(self, request, *args, **kwargs):
         limit, window = settings.PASSWORD_RESET_RATE_LIMIT
@@ -106,6 +108,10 @@ class PasswordResetView(AdminContextMixin, auth_views.PasswordResetView):
         email = form.cleaned_data["email"].strip().lower()
         if ratelimit.count(RESET_EMAIL_SCOPE, email, window=window) > limit:
             return redirect(self.get_success_url())  # the same answer as when a mail went out
+        self.extra_email_context = {
+            "site_name": settings.SITE_NAME,
+            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        }
         return super().form_valid(form)
 
 

@@ -1,0 +1,416 @@
+"""The admin login resists guessing: lockouts, a cheap limit before the hash, two-factor login,
+strong passwords and a password reset that tells nobody anything."""
+
+import re
+from unittest import mock
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core import mail
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.admin_helpers import two_factor_login
+
+LOGIN = "/admin/login/"
+PASSWORD = "Ein-langes-Passwort-2026"
+LOCKED = "Die Anmeldung ist nach zu vielen Fehlversuchen gesperrt."
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counters():
+    cache.clear()  # rate-limit counters live in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    user = django_user_model.objects.create_user(
+        "redaktion", "redaktion@example.org", PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    return user
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("chefin", "chefin@example.org", PASSWORD)
+
+
+def login(client, username, password=PASSWORD, *, code="", address="127.0.0.1"):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password, "otp_token": code, "next": "/admin/"},
+        REMOTE_ADDR=address,
+    )
+
+
+def signed_in(client) -> bool:
+    return "_auth_user_id" in client.session
+
+
+def code(device, *, ahead=0) -> str:
+    """The device's current one-time code; ``ahead`` steps later for a second login (a code
+    is accepted only once, and the device tolerates one step of drift)."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift + ahead)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def confirmed_device(user):
+    return TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
+
+
+# --- Lockouts (django-axes) --------------------------------------------------------------------
+
+
+def test_an_account_is_locked_after_five_wrong_passwords_from_anywhere(client, editor):
+    for number in range(5):
+        response = login(client, "redaktion", "falsch", address=f"192.0.2.{number}")
+    assert response.status_code == 429
+    assert LOCKED in response.content.decode()
+
+    response = login(client, "redaktion", address="198.51.100.7")  # the right one, elsewhere
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert LOCKED in content
+    assert "Stadtregion Münster – Redaktion" in content  # the admin's look
+    assert not signed_in(client)
+
+
+def test_an_address_is_locked_after_five_wrong_passwords_for_any_accounts(
+    client, editor, django_user_model
+):
+    for number in range(5):
+        login(client, f"gibt-es-nicht-{number}", "falsch", address="203.0.113.9")
+
+    response = login(client, "redaktion", address="203.0.113.9")
+    assert response.status_code == 429
+    assert LOCKED in response.content.decode()
+    assert not signed_in(client)
+    # The account itself is not locked: from elsewhere it signs in.
+    assert login(client, "redaktion", address="198.51.100.7").status_code == 302
+    assert signed_in(client)
+
+
+def test_the_lockout_follows_the_client_address_helper(client, editor, settings):
+    """Behind the proxy every request comes from the proxy; the lock must hit the client."""
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    for _ in range(5):
+        client.post(
+            LOGIN,
+            {"username": "x", "password": "falsch"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.50",
+        )
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.50"}
+    response = client.post(
+        LOGIN,
+        {"username": "redaktion", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert response.status_code == 302
+
+
+def test_staff_unlock_an_account_with_the_management_command(client, editor):
+    for number in range(5):
+        login(client, "redaktion", "falsch", address=f"192.0.2.{number}")
+    assert login(client, "redaktion").status_code == 429
+
+    call_command("axes_reset_username", "redaktion")
+
+    assert login(client, "redaktion").status_code == 302
+    assert signed_in(client)
+
+
+def test_staff_unlock_an_account_in_the_admin(client, admin_client, editor):
+    for number in range(5):
+        login(client, "redaktion", "falsch", address=f"192.0.2.{number}")
+    assert login(client, "redaktion").status_code == 429
+    changelist = admin_client.get("/admin/axes/accessattempt/")
+    assert changelist.status_code == 200
+    assert "redaktion" in changelist.content.decode()
+
+    ids = list(AccessAttempt.objects.filter(username="redaktion").values_list("pk", flat=True))
+    response = admin_client.post(
+        "/admin/axes/accessattempt/",
+        {"action": "delete_selected", "_selected_action": ids, "post": "yes"},
+    )
+    assert response.status_code == 302
+
+    assert login(client, "redaktion").status_code == 302
+    assert signed_in(client)
+
+
+def test_editors_cannot_see_or_lift_lockouts(editor_client):
+    assert editor_client.get("/admin/axes/accessattempt/").status_code == 403
+
+
+# --- The cheap limit before the password hash --------------------------------------------------
+
+
+def test_a_login_flood_gets_429_without_touching_the_password_hasher(client, editor, settings):
+    settings.LOGIN_RATE_LIMIT = (3, 600)
+    for _ in range(3):
+        assert login(client, "redaktion", "falsch").status_code == 200
+
+    with (
+        mock.patch("django.contrib.auth.forms.authenticate") as authenticate,
+        mock.patch("django.contrib.auth.hashers.MD5PasswordHasher.verify") as verify,
+    ):
+        response = login(client, "redaktion", "falsch")
+        also_right = login(client, "redaktion")
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "600"
+    assert "Zu viele Anfragen von Ihrer Adresse." in response.content.decode()
+    assert also_right.status_code == 429
+    authenticate.assert_not_called()
+    verify.assert_not_called()
+    assert not signed_in(client)
+    # Other addresses are not affected.
+    assert login(client, "redaktion", address="198.51.100.7").status_code == 302
+
+
+def test_the_cheap_limit_answers_without_looking_at_accounts_or_attempts(client, editor, settings):
+    settings.LOGIN_RATE_LIMIT = (0, 600)
+    with CaptureQueriesContext(connection) as queries:
+        assert login(client, "redaktion", "falsch").status_code == 429
+    tables = " ".join(query["sql"] for query in queries)
+    assert "auth_user" not in tables
+    assert "axes_" not in tables
+
+
+# --- Passwords ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "Sommer24",  # eight characters
+        "Sommer2024!",  # eleven
+        "1qaz2wsx3edc",  # twelve, but on the list of common passwords
+        "redaktion2026",  # too much like the user name
+    ],
+)
+def test_weak_passwords_are_refused(editor, password):
+    with pytest.raises(ValidationError):
+        validate_password(password, editor)
+
+
+def test_a_long_uncommon_password_is_accepted(editor):
+    validate_password("Münsterland-Radweg-42", editor)
+
+
+def test_the_admin_password_change_refuses_a_short_password(editor_client):
+    response = editor_client.post(
+        "/admin/password_change/",
+        {"old_password": PASSWORD, "new_password1": "Sommer24", "new_password2": "Sommer24"},
+    )
+    assert response.status_code == 200
+    assert "mindestens 12 Zeichen" in response.content.decode()
+
+
+# --- Two-factor login --------------------------------------------------------------------------
+
+
+def test_the_login_page_asks_for_the_code_and_offers_a_reset(client, db):
+    content = client.get(LOGIN).content.decode()
+    assert 'name="otp_token"' in content
+    assert "Einmalcode" in content
+    assert 'href="/admin/password_reset/"' in content
+    assert "vergessen?" in content
+
+
+def test_a_superuser_without_device_must_set_one_up_first(client, superuser):
+    response = login(client, "chefin")
+    assert response.status_code == 302  # the password was right
+    assert signed_in(client)
+
+    for url in ["/admin/", "/admin/auth/user/", "/admin/members/municipality/", LOGIN]:
+        response = client.get(url, follow=True)
+        assert response.redirect_chain[-1][0] == "/admin/zwei-faktor/", url
+        assert "brauchen eine Zwei-Faktor-Anmeldung" in response.content.decode()
+
+    # Signing out still works.
+    client.post("/admin/logout/")
+    assert not signed_in(client)
+
+
+def test_the_setup_page_shows_a_qr_code_and_confirms_with_a_code(client, superuser):
+    login(client, "chefin")
+    response = client.get("/admin/zwei-faktor/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(
+        r'<img src="data:image/svg\+xml;charset=utf-8,%3Csvg[^"]+" alt="QR-Code', content
+    )
+    assert "Stadtregion Münster – Redaktion" in content
+    device = TOTPDevice.objects.get(user=superuser, confirmed=False)
+    assert device.config_url.startswith("otpauth://totp/Stadtregion%20M%C3%BCnster%3Achefin?")
+    assert device.config_url.split("secret=")[1][:4] in content.replace(" ", "")
+
+    response = client.post("/admin/zwei-faktor/", {"otp_token": "000000"})
+    assert response.status_code == 200
+    assert "Der Code stimmt nicht" in response.content.decode()
+    assert client.get("/admin/").status_code == 302
+
+    device.refresh_from_db()
+    device.throttle_reset()
+    response = client.post("/admin/zwei-faktor/", {"otp_token": code(device)}, follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/"
+    assert "Die Zwei-Faktor-Anmeldung ist eingerichtet." in response.content.decode()
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get("/admin/auth/user/").status_code == 200
+
+
+def test_a_superuser_with_a_device_needs_the_code(client, superuser):
+    device = confirmed_device(superuser)
+
+    response = login(client, "chefin")
+    assert response.status_code == 200
+    assert "Bitte geben Sie auch den Einmalcode" in response.content.decode()
+    assert not signed_in(client)
+
+    response = login(client, "chefin", code="000000")
+    assert response.status_code == 200
+    assert "Der Einmalcode stimmt nicht" in response.content.decode()
+    assert not signed_in(client)
+
+    device.refresh_from_db()
+    device.throttle_reset()  # django-otp makes a device wait a moment after a wrong code
+    response = login(client, "chefin", code=code(device))
+    assert response.status_code == 302
+    assert client.get("/admin/auth/user/").status_code == 200
+
+
+def test_wrong_codes_count_towards_the_lockout(client, superuser):
+    device = confirmed_device(superuser)
+    for number in range(5):
+        login(client, "chefin", code="000000", address=f"192.0.2.{number}")
+    response = login(client, "chefin", code=code(device), address="198.51.100.7")
+    assert response.status_code == 429
+    assert not signed_in(client)
+
+
+def test_a_password_alone_never_reaches_the_admin_of_a_user_with_a_device(client, superuser):
+    """Even a session that is signed in without the code (an older one) gets nothing."""
+    confirmed_device(superuser)
+    client.force_login(superuser)
+    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/zwei-faktor/").status_code == 302  # no swapping the phone either
+
+
+def test_editors_sign_in_without_a_code_until_they_opt_in(client, editor):
+    assert login(client, "redaktion").status_code == 302
+    assert client.get("/admin/").status_code == 200
+    assert 'href="/admin/zwei-faktor/"' in client.get("/admin/").content.decode()
+
+    setup = client.get("/admin/zwei-faktor/")
+    assert setup.status_code == 200
+    assert "brauchen eine Zwei-Faktor-Anmeldung" not in setup.content.decode()
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    response = client.post("/admin/zwei-faktor/", {"otp_token": code(device)})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200  # this session used the code
+    client.post("/admin/logout/")
+
+    # From now on the code is required.
+    response = login(client, "redaktion")
+    assert response.status_code == 200
+    assert not signed_in(client)
+    device.refresh_from_db()
+    assert login(client, "redaktion", code=code(device, ahead=1)).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_new_phone_replaces_the_old_device(client, editor):
+    old = confirmed_device(editor)
+    two_factor_login(client, editor)
+    client.get("/admin/zwei-faktor/")
+    assert TOTPDevice.objects.filter(pk=old.pk, confirmed=True).exists()  # until the new one works
+    new = TOTPDevice.objects.get(user=editor, confirmed=False)
+    client.post("/admin/zwei-faktor/", {"otp_token": code(new)})
+    assert list(TOTPDevice.objects.filter(user=editor)) == [new]
+
+
+# --- Password reset by e-mail ------------------------------------------------------------------
+
+
+def request_reset(client, email, address="127.0.0.1"):
+    return client.post("/admin/password_reset/", {"email": email}, REMOTE_ADDR=address)
+
+
+def test_a_forgotten_password_is_reset_by_a_german_mail(client, editor):
+    form = client.get("/admin/password_reset/")
+    assert form.status_code == 200
+    assert "Passwort vergessen?" in form.content.decode()
+    assert "Stadtregion Münster – Redaktion" in form.content.decode()
+
+    response = request_reset(client, "Redaktion@example.org")
+    assert response.status_code == 302
+    assert response.url == "/admin/password_reset/done/"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["redaktion@example.org"]
+    assert message.subject == "Neues Passwort für die Redaktion der Stadtregion Münster"
+    assert "Ihr Benutzername: redaktion" in message.body
+    assert "you" not in message.body
+    link = re.search(r"http://testserver(/admin/reset/\S+/)", message.body).group(1)
+
+    page = client.get(link, follow=True)
+    assert "Neues Passwort" in page.content.decode()
+    set_password_url = page.redirect_chain[-1][0]
+    response = client.post(
+        set_password_url, {"new_password1": "Sommer24", "new_password2": "Sommer24"}
+    )
+    assert response.status_code == 200  # too short
+    new = "Neues-Passwort-fuer-2027"
+    response = client.post(set_password_url, {"new_password1": new, "new_password2": new})
+    assert response.status_code == 302
+    assert response.url == "/admin/reset/done/"
+
+    assert login(client, "redaktion", new).status_code == 302
+    assert signed_in(client)
+
+
+def test_the_reset_does_not_tell_whether_an_address_has_an_account(client, editor, db):
+    known = request_reset(client, "redaktion@example.org")
+    unknown = request_reset(client, "niemand@example.org")
+    assert (known.status_code, known.url) == (unknown.status_code, unknown.url)
+    assert len(mail.outbox) == 1
+
+
+def test_only_staff_get_reset_mails(client, django_user_model):
+    django_user_model.objects.create_user("besuch", "besuch@example.org", PASSWORD)
+    assert request_reset(client, "besuch@example.org").status_code == 302
+    assert mail.outbox == []
+
+
+def test_the_reset_is_limited_per_client_address(client, editor):
+    for _ in range(5):
+        assert request_reset(client, "redaktion@example.org").status_code == 302
+    response = request_reset(client, "redaktion@example.org")
+    assert response.status_code == 429
+    assert "Zu viele Anfragen" in response.content.decode()
+    assert len(mail.outbox) == 5
+    # Another client is not affected by this one.
+    assert request_reset(client, "niemand@example.org", address="198.51.100.7").status_code == 302
+
+
+def test_one_mailbox_gets_only_a_few_mails_however_many_clients_ask(client, editor):
+    responses = [
+        request_reset(client, "redaktion@example.org", address=f"192.0.2.{number}")
+        for number in range(8)
+    ]
+    assert {(r.status_code, r.url) for r in responses} == {(302, "/admin/password_reset/done/")}
+    assert len(mail.outbox) == 5
