@@ -5,17 +5,18 @@ Municipality = oparl:Body, Body (Gremium) = oparl:Organization, Membership = opa
 Meeting = oparl:Meeting, AgendaItem = oparl:AgendaItem, Document = oparl:File.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
-from members.models import Municipality, TimestampedModel
 from core.fields import UploadField, stored_size
+from members.models import Municipality, TimestampedModel
 from projects.models import FieldOfAction, Project, PublishableModel, PublishedQuerySet
 
 
@@ -226,8 +227,13 @@ class AgendaItem(models.Model):
 
 
 class DocumentQuerySet(PublishedQuerySet):
-    def for_list(self):
-        return self.select_related("body", "meeting", "project", "field_of_action")
+    def for_list(self, user=None):
+        """With its relations; a draft meeting or project is None unless the user may see it."""
+        user = user or AnonymousUser()
+        return self.select_related("body", "field_of_action").prefetch_related(
+            Prefetch("meeting", queryset=Meeting.objects.visible_to(user)),
+            Prefetch("project", queryset=Project.objects.visible_to(user)),
+        )
 
 
 class Document(PublishableModel):

@@ -96,7 +96,7 @@ class DocumentDetailView(PublishedMixin, DetailView):
     context_object_name = "document"
 
     def get_queryset(self):
-        return self.visible(Document.objects.for_list())
+        return self.visible(Document.objects.for_list(self.request.user))
 
 
 class DocumentDownloadView(PublishedMixin, DetailView):

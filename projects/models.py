@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -106,6 +106,17 @@ class WorkingGroup(PublishableModel):
 class ProjectQuerySet(PublishedQuerySet):
     def for_list(self):
         return self.select_related("field_of_action").prefetch_related("municipalities")
+
+    def for_detail(self, user):
+        """A project page's data; its working group is None unless the user may see it."""
+        return (
+            self.visible_to(user)
+            .select_related("field_of_action")
+            .prefetch_related(
+                "municipalities",
+                Prefetch("working_group", queryset=WorkingGroup.objects.visible_to(user)),
+            )
+        )
 
 
 class Project(PublishableModel, GeoPointModel):

@@ -11,9 +11,7 @@ class PublishedMixin:
     """Visitors see published objects only; logged-in staff may preview drafts."""
 
     def visible(self, queryset):
-        if self.request.user.is_staff:
-            return queryset
-        return queryset.published()
+        return queryset.visible_to(self.request.user)
 
 
 class FieldOfActionListView(ListView):
@@ -72,11 +70,7 @@ class ProjectDetailView(PublishedMixin, DetailView):
     context_object_name = "project"
 
     def get_queryset(self):
-        return self.visible(
-            Project.objects.select_related("field_of_action", "working_group").prefetch_related(
-                "municipalities"
-            )
-        )
+        return Project.objects.for_detail(self.request.user)
 
 
 class WorkingGroupListView(ListView):

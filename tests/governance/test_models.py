@@ -15,6 +15,7 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     MunicipalityFactory,
+    ProjectFactory,
     SeatQuotaFactory,
     TimelineEventFactory,
 )
@@ -142,15 +143,28 @@ def test_agenda_items_follow_their_order():
 
 def test_documents_newest_first_and_list_query(django_assert_num_queries):
     old = DocumentFactory(date=datetime.date(2018, 12, 31), body=BodyFactory())
-    new = DocumentFactory(date=datetime.date(2022, 5, 1), meeting=MeetingFactory())
+    new = DocumentFactory(
+        date=datetime.date(2022, 5, 1), meeting=MeetingFactory(), project=ProjectFactory()
+    )
     DocumentFactory(is_published=False)
 
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(3):  # documents, their meetings, their projects
         documents = list(Document.objects.published().for_list())
         relations = [(d.body, d.meeting, d.project, d.field_of_action) for d in documents]
 
     assert documents == [new, old]
     assert len(relations) == 2
+
+
+def test_document_relations_to_drafts_are_none_except_for_staff(django_user_model):
+    document = DocumentFactory(
+        meeting=MeetingFactory(is_published=False), project=ProjectFactory(is_published=False)
+    )
+    visitor_view = Document.objects.for_list().get()
+    assert (visitor_view.meeting, visitor_view.project) == (None, None)
+    staff = django_user_model(username="staff", is_staff=True)
+    staff_view = Document.objects.for_list(staff).get()
+    assert (staff_view.meeting, staff_view.project) == (document.meeting, document.project)
 
 
 def test_document_file_size():

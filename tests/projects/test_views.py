@@ -203,12 +203,15 @@ def test_project_detail_links_to_video_without_loading_it(client):
     assert "youtube" in html.lower()
 
 
-def test_project_detail_does_not_link_an_unpublished_group(client):
+def test_project_detail_does_not_name_an_unpublished_group(client, staff_client):
     group = WorkingGroupFactory(name="AG Intern", slug="ag-intern", is_published=False)
     project = ProjectFactory(field_of_action=group.field_of_action, working_group=group)
     html = client.get(project.get_absolute_url()).content.decode()
-    assert "AG Intern" in html
-    assert 'href="/arbeitsgruppen/ag-intern/"' not in html
+    assert "AG Intern" not in html
+    assert "<dt>Arbeitsgruppe</dt>" not in html
+    # Staff preview the draft group from the project page.
+    staff_html = staff_client.get(project.get_absolute_url()).content.decode()
+    assert '<a href="/arbeitsgruppen/ag-intern/">AG Intern</a>' in staff_html
 
 
 def test_unpublished_project_is_404_for_visitors_and_visible_to_staff(client, staff_client):

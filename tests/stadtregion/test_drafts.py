@@ -1,0 +1,97 @@
+"""No public page, list, sitemap or GeoJSON names an unpublished object; staff still preview them.
+
+Drafts of every kind, with a marker in their titles and slugs, hang off published content (a
+published project in a draft group, a published document about a draft project and meeting, ...).
+A visitor then walks the whole seeded site, and the marker must appear nowhere.
+"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from governance.models import Body
+from members.models import Municipality
+from projects.models import FieldOfAction
+from tests.crawl import crawl
+from tests.factories import (
+    DocumentFactory,
+    MeetingFactory,
+    PageFactory,
+    ProjectFactory,
+    SignLanguageVideoFactory,
+    WorkingGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "entwurf-q7x"  # in every draft's title and slug; compared case-insensitively
+
+
+@pytest.fixture
+def drafts():
+    call_command("seed_demo", verbosity=0)
+    town = Municipality.objects.filter(latitude__isnull=False).first()
+    field = FieldOfAction.objects.first()
+    body = Body.objects.first()
+    soon = timezone.now() + datetime.timedelta(hours=1)  # first on the home page's list
+
+    def draft(factory, name, **fields):
+        title = {"name" if factory is WorkingGroupFactory else "title": f"{MARKER.title()} {name}"}
+        return factory(slug=f"{MARKER}-{name.lower()}", is_published=False, **title, **fields)
+
+    group = draft(WorkingGroupFactory, "Gruppe", field_of_action=field)
+    group.municipalities.add(town)
+    project = draft(
+        ProjectFactory, "Projekt", field_of_action=field, working_group=group,
+        municipalities=[town], latitude=town.latitude, longitude=town.longitude,
+        video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    )  # fmt: skip
+    meeting = draft(MeetingFactory, "Sitzung", body=body, start=soon)
+    draft(DocumentFactory, "Dokument", body=body, meeting=meeting, project=project,
+          field_of_action=field)  # fmt: skip
+    draft(PageFactory, "Seite", menu="footer")
+    SignLanguageVideoFactory(title=f"{MARKER.title()} Video", is_published=False)
+
+    # Published content that points at the drafts.
+    published_group = WorkingGroupFactory(field_of_action=field)
+    published_group.municipalities.add(town)
+    ProjectFactory(
+        field_of_action=field, working_group=group, municipalities=[town],
+        latitude=Decimal("51.9"), longitude=Decimal("7.6"),
+    )  # fmt: skip
+    project.working_group = published_group
+    project.save()
+    published_meeting = MeetingFactory(body=body, start=soon + datetime.timedelta(hours=1))
+    DocumentFactory(body=body, meeting=meeting, project=project, field_of_action=field)
+    DocumentFactory(body=body, meeting=published_meeting, field_of_action=field)
+    return {"town": town, "project": project}
+
+
+def test_no_public_page_names_a_draft(client, drafts):
+    def fetch(path):
+        response = client.get(path)
+        return response.status_code, response.content.decode()
+
+    pages = crawl(fetch, limit=400)
+    assert len(pages) > 40
+    for path in [
+        "/sitemap.xml",
+        "/robots.txt",
+        "/karte/daten.geojson",
+        f"/karte/daten.geojson?kommune={drafts['town'].slug}",
+        "/gebaerdensprache/",
+    ]:
+        status, pages[path] = fetch(path)
+        assert status == 200, path
+    leaks = [path for path, content in pages.items() if MARKER in content.lower()]
+    assert leaks == []
+
+
+def test_staff_preview_drafts_and_their_relations(client, django_user_model, drafts):
+    client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    html = client.get(drafts["project"].get_absolute_url()).content.decode()
+    assert f"{MARKER.title()} Projekt" in html
+    assert "Entwurf" in html  # the draft notice
