@@ -14,7 +14,6 @@ class PageAdmin(EditorialAdmin):
     list_editable = ["order"]
     list_filter = ["menu", "is_published"]
     search_fields = ["title", "slug", "intro", "body"]
-    prepopulated_fields = {"slug": ["title"]}
     actions = PUBLISH_ACTIONS
     fieldsets = [
         (_("Seite"), {"fields": ["title", "slug", "intro", "body"]}),
@@ -27,6 +26,20 @@ class PageAdmin(EditorialAdmin):
     @admin.display(description=_("Adresse"), ordering="slug")
     def address(self, obj):
         return f"/{obj.slug}/"
+
+    # Legal pages (Page.is_legal) stay where banner and footer link to them. The per-object
+    # delete permission also stops the "delete selected" action.
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.is_legal) and super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return (*fields, "slug") if obj and obj.is_legal else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # Not the prepopulated_fields attribute: simple_history's restore form reads that one
+        # directly and would look for the read-only slug in its form.
+        return {} if obj and obj.is_legal else {"slug": ["title"]}
 
 
 @admin.register(AccessibilityFeedback)

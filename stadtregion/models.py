@@ -1,12 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from members.models import TimestampedModel
 from core.fields import UploadField, stored_size
 from core.uploads import CONTENT_TYPES
+from members.models import TimestampedModel
 from projects.models import PublishedQuerySet
 from projects.video import validate_video_url
 
@@ -27,6 +28,23 @@ def validate_page_slug(value: str) -> None:
             code="reserved_slug",
             params={"slug": value},
         )
+
+
+# Legal pages that the consent banner, the embeds, the feedback form and the footer link to by
+# fixed address: they can be edited, but not deleted or moved.
+LEGAL_PAGE_SLUGS = frozenset({"impressum", "datenschutz", "barrierefreiheit"})
+LEGAL_PAGE_DELETE_MESSAGE = _(
+    "Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit sind gesetzlich "
+    "vorgeschrieben und fest verlinkt; sie können nicht gelöscht werden."
+)
+
+
+class PageQuerySet(PublishedQuerySet):
+    def delete(self):
+        legal = list(self.filter(slug__in=LEGAL_PAGE_SLUGS))
+        if legal:
+            raise ProtectedError(str(LEGAL_PAGE_DELETE_MESSAGE), set(legal))
+        return super().delete()
 
 
 class Page(TimestampedModel):
@@ -69,7 +87,7 @@ class Page(TimestampedModel):
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     is_published = models.BooleanField(_("veröffentlicht"), default=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PageQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -82,6 +100,39 @@ class Page(TimestampedModel):
 
     def get_absolute_url(self):
         return reverse("page", kwargs={"slug": self.slug})
+
+    @property
+    def is_legal(self) -> bool:
+        return self.slug in LEGAL_PAGE_SLUGS
+
+    def _check_fixed_slug(self) -> None:
+        """A legal page keeps the address it is stored under (read from the database, so an
+        object built elsewhere, say a restored history version, cannot move it either)."""
+        if self.pk is None:
+            return
+        stored = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if stored in LEGAL_PAGE_SLUGS and self.slug != stored:
+            # Not tied to the slug field: the admin shows it read-only, outside the form.
+            raise ValidationError(
+                _(
+                    "Diese Seite ist unter „/%(slug)s/“ fest verlinkt; die Adresse kann nicht geändert werden."
+                ),
+                code="fixed_slug",
+                params={"slug": stored},
+            )
+
+    def clean(self):
+        super().clean()
+        self._check_fixed_slug()
+
+    def save(self, *args, **kwargs):
+        self._check_fixed_slug()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_legal:
+            raise ProtectedError(str(LEGAL_PAGE_DELETE_MESSAGE), {self})
+        return super().delete(*args, **kwargs)
 
 
 class AccessibilityFeedback(models.Model):
@@ -130,9 +181,7 @@ class SignLanguageVideo(TimestampedModel):
     title = models.CharField(_("Titel"), max_length=200)
     topic = models.CharField(_("Thema"), max_length=20, choices=Topic.choices)
     description = models.TextField(_("Kurzbeschreibung"), blank=True)
-    video = UploadField(
-        _("Videodatei (MP4 oder WebM)"), kind="video", directory="gebaerdensprache"
-    )
+    video = UploadField(_("Videodatei (MP4 oder WebM)"), kind="video", directory="gebaerdensprache")
     captions = UploadField(
         _("Untertitel (WebVTT)"), kind="captions", directory="untertitel", blank=True
     )
