@@ -1,4 +1,6 @@
-"""The admin site: two-factor rules, the setup page and a cheap limit in front of the login."""
+"""The admin site: two-factor rules, the setup page and cheap limits in front of the login."""
+
+import threading
 
 from django.conf import settings
 from django.contrib import admin
@@ -12,6 +14,8 @@ from . import twofactor
 from .forms import StaffLoginForm
 
 LOGIN_SCOPE = "admin-login"
+BUSY_RETRY_AFTER = 5  # seconds
+_slots = threading.BoundedSemaphore(settings.LOGIN_CONCURRENCY)
 
 
 class StaffAdminSite(admin.AdminSite):
@@ -26,17 +30,26 @@ class StaffAdminSite(admin.AdminSite):
         return twofactor.satisfied(request.user)
 
     def login(self, request, extra_context=None):
-        if request.method == "POST":
-            # Counted in the shared cache before the form runs: once a client is over the
-            # limit, it is answered without a database query or a password hash.
-            limit, window = settings.LOGIN_RATE_LIMIT
-            if ratelimit.count(LOGIN_SCOPE, client_address(request), window=window) > limit:
-                from .views import too_many_requests
+        if request.method != "POST":
+            if twofactor.setup_required(request.user):
+                return redirect("admin:two_factor")
+            return super().login(request, extra_context)
 
-                return too_many_requests(request, retry_after=window)
-        elif twofactor.setup_required(request.user):
-            return redirect("admin:two_factor")
-        return super().login(request, extra_context)
+        from .views import too_many_requests
+
+        # Counted in the shared cache before the form runs: once a client is over the limit, it
+        # is answered without looking at accounts and without a password hash.
+        limit, window = settings.LOGIN_RATE_LIMIT
+        if ratelimit.count(LOGIN_SCOPE, client_address(request), window=window) > limit:
+            return too_many_requests(request, retry_after=window)
+        # Many clients at once (each under its own limit) still get only a few threads of this
+        # worker for their password hashes; the rest stay free for pages and /healthz.
+        if not _slots.acquire(blocking=False):
+            return too_many_requests(request, retry_after=BUSY_RETRY_AFTER, busy=True)
+        try:
+            return super().login(request, extra_context)
+        finally:
+            _slots.release()
 
     def get_urls(self):
         from .views import two_factor_setup

@@ -3,7 +3,9 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -25,15 +27,17 @@ def _admin_page(request, template, context=None, *, status=200):
     return TemplateResponse(request, template, context, status=status)
 
 
-def too_many_requests(request, *, retry_after: int):
-    response = _admin_page(
-        request,
-        "admin/too_many_requests.html",
-        {"title": "Zu viele Anfragen", "minutes": max(1, retry_after // 60)},
-        status=429,
-    )
-    response["Retry-After"] = str(retry_after)
-    return response
+def too_many_requests(request, *, retry_after: int, busy: bool = False):
+    """429: this client sent too many, or (busy) the login is at capacity. Rendered without the
+    request, so it costs neither a database query nor a context processor."""
+    context = {
+        "site_header": admin.site.site_header,
+        "site_title": admin.site.site_title,
+        "busy": busy,
+        "minutes": max(1, retry_after // 60),
+    }
+    content = render_to_string("admin/too_many_requests.html", context)
+    return HttpResponse(content, status=429, headers={"Retry-After": str(retry_after)})
 
 
 def locked_out(request, original_response=None, credentials=None):

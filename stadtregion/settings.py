@@ -311,6 +311,9 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # Before any of that, and before the password hash: (requests, seconds) per client address, in
 # the shared cache (core.ratelimit). Above it the login answers 429 at once.
 LOGIN_RATE_LIMIT = (20, 600)
+# Password checks running at once per worker process; a login beyond that gets 429 at once, so a
+# flood from many addresses cannot occupy every thread (gunicorn.conf.py) with password hashes.
+LOGIN_CONCURRENCY = 1
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail address
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
 # Two-factor login (django-otp, TOTP): the name the authenticator app shows; device keys are

@@ -189,6 +189,23 @@ def test_the_cheap_limit_answers_without_looking_at_accounts_or_attempts(client,
     assert "axes_" not in tables
 
 
+def test_logins_beyond_the_worker_s_password_slots_get_429_at_once(client, editor):
+    """Many addresses at once, each under its own limit: the extra ones wait outside."""
+    from accounts import sites
+
+    assert sites._slots.acquire(blocking=False)  # another thread is checking a password
+    try:
+        with mock.patch("django.contrib.auth.forms.authenticate") as authenticate:
+            response = login(client, "redaktion")
+    finally:
+        sites._slots.release()
+    assert response.status_code == 429
+    assert response["Retry-After"] == "5"
+    assert "Die Anmeldung ist gerade ausgelastet." in response.content.decode()
+    authenticate.assert_not_called()
+    assert login(client, "redaktion").status_code == 302
+
+
 # --- Passwords ---------------------------------------------------------------------------------
 
 
