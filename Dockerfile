@@ -47,4 +47,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "/app/scripts/healthcheck.py"]
 
 ENTRYPOINT ["/bin/sh", "/app/scripts/docker-entrypoint"]
-CMD ["gunicorn", "stadtregion.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, threads and timeouts: gunicorn.conf.py (WEB_CONCURRENCY workers, default 3).
+CMD ["gunicorn", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "stadtregion.wsgi"]

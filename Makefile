@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 RUFF_PATHS := .
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps run migrate seed superuser test check lint format bench clean
+.PHONY: help install system-deps run migrate seed superuser test check lint format bench bench-login clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ format: $(INSTALLED) ## Fix what ruff can and format the code
 
 bench: $(INSTALLED) ## Time the main pages on a larger dataset (ratios, queries per page)
 	$(BIN)/python scripts/benchmark.py
+
+bench-login: $(INSTALLED) ## /healthz latency under a flood of wrong admin logins (gunicorn, loopback)
+	$(BIN)/python scripts/bench_login_flood.py
 
 clean: ## Remove .venv, node_modules, collected static files and caches (keeps db.sqlite3 and media/)
 	rm -rf $(VENV) node_modules staticfiles build *.egg-info .pytest_cache .ruff_cache test-results
