@@ -29,6 +29,13 @@ class StaffAdminSite(admin.AdminSite):
             return True  # signing out needs no second factor
         return twofactor.satisfied(request.user)
 
+    def each_context(self, request):
+        context = super().each_context(request)
+        if not context["has_permission"]:
+            # Signed in without the second factor (or not at all): no list of the admin's apps.
+            context.update(available_apps=[], is_nav_sidebar_enabled=False)
+        return context
+
     def login(self, request, extra_context=None):
         if request.method != "POST":
             if twofactor.setup_required(request.user):

@@ -56,7 +56,9 @@ def confirm(device: TOTPDevice) -> None:
 
 def qr_data_uri(device: TOTPDevice) -> str:
     """The otpauth:// URL as an SVG data: URI (the CSP allows data: images, nothing inline)."""
-    return segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=2)
+    # A white background of its own: on the admin's dark theme a transparent code would not scan.
+    qr = segno.make(device.config_url, error="m")
+    return qr.svg_data_uri(scale=5, border=2, dark="#000", light="#fff")
 
 
 def secret_for_typing(device: TOTPDevice) -> str:

@@ -256,6 +256,7 @@ def test_a_superuser_without_device_must_set_one_up_first(client, superuser):
         response = client.get(url, follow=True)
         assert response.redirect_chain[-1][0] == "/admin/zwei-faktor/", url
         assert "brauchen eine Zwei-Faktor-Anmeldung" in response.content.decode()
+        assert 'href="/admin/auth/user/"' not in response.content.decode()  # no app list
 
     # Signing out still works.
     client.post("/admin/logout/")
