@@ -313,6 +313,10 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Failed attempts are kept for the lockout (and expire with it); successful logins with address
+# and browser would be a log nobody needs and the Datenschutz text would have to name.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # no "AXES: BEGIN" banner on every manage.py command
 # Before any of that, and before the password hash: (requests, seconds) per client address, in
 # the shared cache (core.ratelimit). Above it the login answers 429 at once.
 LOGIN_RATE_LIMIT = (20, 600)
