@@ -34,7 +34,8 @@ class PageAdmin(EditorialAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
-        return (*fields, "slug") if obj and obj.is_legal else fields
+        # Their address and their publication stay as banner and footer expect them.
+        return (*fields, "slug", "is_published") if obj and obj.is_legal else fields
 
     def get_prepopulated_fields(self, request, obj=None):
         # Not the prepopulated_fields attribute: simple_history's restore form reads that one

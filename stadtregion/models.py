@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -40,6 +40,10 @@ LEGAL_PAGE_DELETE_MESSAGE = _(
 
 
 class PageQuerySet(PublishedQuerySet):
+    def published(self):
+        # A legal page is never withdrawn: the banner and the footer would link to a 404.
+        return self.filter(Q(is_published=True) | Q(slug__in=LEGAL_PAGE_SLUGS))
+
     def delete(self):
         legal = list(self.filter(slug__in=LEGAL_PAGE_SLUGS))
         if legal:

@@ -86,6 +86,21 @@ def test_admin_edits_a_legal_page_but_keeps_its_address(staff_client, legal):
     assert (page.title, page.slug) == ("Neuer Titel", legal[0].slug)
 
 
+def test_a_legal_page_stays_public_even_when_marked_as_draft(client, legal):
+    Page.objects.filter(pk__in=[page.pk for page in legal]).update(is_published=False)
+    for page in legal:
+        assert client.get(f"/{page.slug}/").status_code == 200
+    assert client.get("/sitemap.xml").content.decode().count("/impressum/") == 1
+
+
+def test_admin_offers_no_unpublishing_of_a_legal_page(staff_client, legal):
+    page = legal[0]
+    response = post_change(staff_client, page, is_published="")
+    assert response.status_code == 302, form_errors(response)
+    page.refresh_from_db()
+    assert page.is_published
+
+
 def test_admin_still_deletes_and_moves_other_pages(staff_client):
     page = PageFactory(slug="ueber-uns")
     response = post_change(staff_client, page, slug="wir")
