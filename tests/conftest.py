@@ -1,4 +1,78 @@
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
+
+from tests.crawl import crawl
+
+# Tests render templates without running collectstatic first.
+PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+VIDEO_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+
+
+@dataclass(frozen=True)
+class SeededSite:
+    """The portal as `seed_demo` leaves it, plus one project video: built once per session."""
+
+    media_root: Path  # the seeded uploads (PDFs)
+    rows: str  # the seeded rows, serialized (without what `migrate` creates)
+    pages: dict[str, str]  # path -> HTML of every public page reachable by links from "/"
+    member_urls: list[str]
+    field_urls: list[str]
+    video_project_url: str
+
+
+@pytest.fixture(scope="session")
+def seeded_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Seeds once, crawls the public pages with the test client, then rolls the seed back.
+
+    Seeding costs seconds; browser tests used to pay it each. Their `site` fixture loads the
+    serialized rows instead. The database itself is left as it was, so every other test still
+    starts empty. Tests that only read `pages` still ask for `db`: pytest-django creates the
+    test database only if some test of the session does.
+    """
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.test import Client, override_settings
+
+    from members.models import Municipality
+    from projects.models import FieldOfAction, Project
+
+    media_root = tmp_path_factory.mktemp("seeded-media")
+    client = Client()
+
+    def fetch(path):
+        response = client.get(path)
+        return response.status_code, response.content.decode()
+
+    storages = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
+    # Content types, permissions and groups stay out of `rows`: `migrate` creates those anew
+    # after every flush, under other ids.
+    created_by_migrate = ["django.contrib.contenttypes", "django.contrib.auth"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=media_root, STORAGES=storages, TEST_NON_SERIALIZED_APPS=created_by_migrate
+        ),
+        transaction.atomic(),
+    ):
+        call_command("seed_demo", quiet=True)
+        project = Project.objects.published().filter(latitude__isnull=False).first()
+        project.video_url = VIDEO_URL
+        project.save()
+        site = SeededSite(
+            media_root=media_root,
+            pages=crawl(fetch),
+            member_urls=[m.get_absolute_url() for m in Municipality.objects.all()],
+            field_urls=[f.get_absolute_url() for f in FieldOfAction.objects.all()],
+            video_project_url=project.get_absolute_url(),
+            rows=connection.creation.serialize_db_to_string(),
+        )
+        transaction.set_rollback(True)
+    cache.clear()  # nothing the crawl counted may reach a test
+    return site
 
 
 @pytest.fixture(autouse=True)
@@ -14,11 +88,7 @@ def _fast_hasher(settings):
 
 @pytest.fixture(autouse=True)
 def _plain_static(settings):
-    # Tests render templates without running collectstatic first.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlparse
 
+from django.urls import resolve
+
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/")
 SKIP_SUFFIXES = (".pdf", ".xml", ".txt", ".geojson", ".ics", ".json")
 
@@ -48,3 +50,17 @@ def crawl(fetch, start: str = "/", limit: int = 200) -> dict[str, str]:
         seen[path] = html
         queue.extend(p for p in internal_links(html) if p not in seen)
     return seen
+
+
+def one_per_route(pages: dict[str, str]) -> list[str]:
+    """One path per URL pattern, for checks that depend on the template rather than the data.
+
+    Of the pages a pattern serves, the one with the most HTML stands for it: it shows the most
+    of its template (filled lists, optional blocks).
+    """
+    chosen: dict[str, str] = {}
+    for path, html in pages.items():
+        route = resolve(urlparse(path).path).route
+        if route not in chosen or len(html) > len(pages[chosen[route]]):
+            chosen[route] = path
+    return sorted(chosen.values())

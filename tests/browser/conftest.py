@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
+from django.db import connection
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -28,7 +28,6 @@ TILE_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
 STUB_PAGE = b"<!DOCTYPE html><html lang='en'><title>stub</title><p>external stub</p></html>"
-VIDEO_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
 
 @dataclass
@@ -124,12 +123,18 @@ def new_context(browser, live_server):
 
 
 @pytest.fixture
-def site(transactional_db, settings):
-    """The seeded portal (twelve members, projects with places, pages) plus one project video."""
-    from projects.models import Project
+def site(seeded_site, transactional_db):
+    """The seeded portal (see `seeded_site`), loaded afresh for each test.
 
-    call_command("seed_demo", quiet=True)
-    project = Project.objects.published().filter(latitude__isnull=False).first()
-    project.video_url = VIDEO_URL
-    project.save()
-    return {"video_project": project}
+    The live server needs committed rows, hence a transactional test, which empties the
+    database afterwards and lets `migrate`'s signals restore content types, permissions and the
+    Redaktion group. The seeded rows refer to none of those, so they load onto that state.
+    """
+    connection.creation.deserialize_db_from_string(seeded_site.rows)
+    return seeded_site
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, seeded_site):
+    """The seeded rows point to the session's uploads (overrides tests/conftest.py)."""
+    settings.MEDIA_ROOT = seeded_site.media_root

@@ -68,7 +68,7 @@ def test_first_visit_of_every_public_page_talks_to_no_other_host(site, new_conte
     paths = set(visited)
     # The crawl reached the pages that hold maps and videos.
     assert {"/", "/karte/", "/datenschutz/", "/kommunen/telgte/"} <= paths
-    assert site["video_project"].get_absolute_url() in paths
+    assert site.video_project_url in paths
     assert len(visited) >= 40
 
 
@@ -79,7 +79,7 @@ def test_only_necessary_stays_silent_across_reloads(site, new_context):
     page.get_by_role("button", name="Nur notwendige").first.click()
     expect_hidden(banner(page))
     assert re.search(r"osm:nein\|youtube:nein", consent_value(context))
-    for path in ["/", "/karte/", site["video_project"].get_absolute_url(), "/kommunen/muenster/"]:
+    for path in ["/", "/karte/", site.video_project_url, "/kommunen/muenster/"]:
         page.goto(path, wait_until="networkidle")
         page.reload(wait_until="networkidle")
         assert not banner(page).is_visible()
@@ -145,7 +145,7 @@ def test_load_once_and_allow_permanently_from_the_placeholder(site, new_context)
     assert context.traffic.foreign_hosts() == {TILE_HOST}
 
     context.traffic.clear()
-    page.goto(site["video_project"].get_absolute_url(), wait_until="networkidle")
+    page.goto(site.video_project_url, wait_until="networkidle")
     context.traffic.assert_silent()  # the next page asks again
     page.get_by_role("button", name="Video laden").click()
     player = page.frame_locator("iframe.embed-frame").frame_locator("iframe.video-player")
@@ -205,7 +205,7 @@ def test_every_cookie_after_accepting_all_is_named_on_the_datenschutz_page(site,
     page.get_by_role("button", name="Alle akzeptieren").click()
     wait_for_tiles(page)
     for path in [
-        site["video_project"].get_absolute_url(),
+        site.video_project_url,
         "/barrierefreiheit/feedback/",
         "/karte/",
         "/datenschutz-einstellungen/",
