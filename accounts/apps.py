@@ -1,6 +1,8 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.contrib.admin.apps import SimpleAdminConfig
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPAppConfig
 
 
 class AccountsConfig(AppConfig):
@@ -16,3 +18,12 @@ class StaffAdminConfig(SimpleAdminConfig):
     default site is the two-factor-aware StaffAdminSite."""
 
     default_site = "accounts.sites.StaffAdminSite"
+
+
+# The libraries' apps under German names: the admin stays German for office staff.
+class LoginAttemptsConfig(AxesAppConfig):
+    verbose_name = _("Anmeldesperren")
+
+
+class TwoFactorDevicesConfig(TOTPAppConfig):
+    verbose_name = _("Zwei-Faktor-Anmeldung")

@@ -93,9 +93,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
-    "axes",
+    "accounts.apps.LoginAttemptsConfig",  # django-axes under a German name
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "accounts.apps.TwoFactorDevicesConfig",  # django_otp.plugins.otp_totp, German name
     "leaflet",
     "simple_history",
     "core",
