@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 RUFF_PATHS := .
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps run migrate seed superuser test check lint format bench bench-login clean
+.PHONY: help install system-deps run migrate seed superuser test test-fast check lint format pre-commit bench bench-login clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,13 +53,21 @@ check: $(INSTALLED) ## ruff, Django system checks, missing migrations
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# pytest comes last so that its summary line is the last thing printed.
-test: $(INSTALLED) system-deps $(NODE_INSTALLED) check ## Run all checks and the whole test suite (PYTEST_ARGS=...)
-	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+# pytest comes last so that its summary line is the last thing printed. Exit code 5 (nothing
+# collected) fails with a word of explanation. $(1): arguments before PYTEST_ARGS.
+define pytest
+	@$(BIN)/pytest $(1) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then \
 		echo "pytest collected no tests: the suite is broken (or PYTEST_ARGS selects nothing)." >&2; \
 	fi; \
 	exit $$status
+endef
+
+test: $(INSTALLED) system-deps $(NODE_INSTALLED) check ## Run all checks and the whole test suite (PYTEST_ARGS=...)
+	$(call pytest)
+
+test-fast: $(INSTALLED) ## The tests without a browser, for the edit loop (PYTEST_ARGS=...)
+	$(call pytest,-m "not browser")
 
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(BIN)/ruff check $(RUFF_PATHS)
@@ -68,6 +76,9 @@ lint: $(INSTALLED) ## ruff check and ruff format --check
 format: $(INSTALLED) ## Fix what ruff can and format the code
 	$(BIN)/ruff check --fix $(RUFF_PATHS)
 	$(BIN)/ruff format $(RUFF_PATHS)
+
+pre-commit: $(INSTALLED) ## Install the git hooks of .pre-commit-config.yaml (ruff, django-upgrade)
+	$(BIN)/pre-commit install
 
 bench: $(INSTALLED) ## Time the main pages on a larger dataset (ratios, queries per page)
 	$(BIN)/python scripts/benchmark.py
