@@ -1,48 +1,21 @@
 """WCAG 2.1 AA (axe-core in real Chromium) and keyboard access.
 
-axe runs on every public page in the state of a first visit (banner open), and on one page per
-URL pattern in the other states: what differs there is the template, not the data. Titles,
-headings and skip links are read from the HTML (tests/test_public_pages.py).
+axe runs on every public page in the state of a first visit (banner open), in the crawl of
+test_consent_browser.py, and here on one page per URL pattern in the other states: what differs
+there is the template, not the data. Titles, headings and skip links are read from the HTML
+(tests/test_public_pages.py).
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.axe import axe_violations
 from tests.crawl import one_per_route
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page) -> list[str]:
-    results = Axe().run(
-        page,
-        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-    )
-    return [
-        f"{page.url}: {v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(
-            node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
-            for node in v["nodes"][:3]
-        )
-        for v in results.response["violations"]
-    ]
-
-
-def test_every_public_page_has_no_axe_violations(site, new_context):
-    # axe is injected with page.evaluate; bypass_csp lets it run under our strict policy.
-    context = new_context(bypass_csp=True)
-    page = context.new_page()
-    violations = []
-    for path in sorted(site.pages):
-        page.goto(path)
-        violations += axe_violations(page)
-    assert violations == [], "\n".join(violations)
-
 
 def test_pages_with_consent_banner_closed_and_map_shown_have_no_axe_violations(site, new_context):
-    context = new_context(bypass_csp=True)
+    context = new_context()
     page = context.new_page()
     page.goto("/")
     page.get_by_role("button", name="Alle akzeptieren").first.click()
@@ -57,7 +30,7 @@ def test_pages_with_consent_banner_closed_and_map_shown_have_no_axe_violations(s
 
 
 def test_mobile_layout_has_no_axe_violations_and_no_horizontal_scrolling(site, new_context):
-    context = new_context(bypass_csp=True, viewport={"width": 320, "height": 640})
+    context = new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     violations, overflowing = [], []
     for path in one_per_route(site.pages):

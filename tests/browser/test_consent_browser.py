@@ -5,6 +5,7 @@ import re
 import pytest
 
 from stadtregion.consent import CONSENT_COOKIE, Category, site_cookies
+from tests.browser.axe import axe_violations
 from tests.crawl import internal_links
 
 pytestmark = pytest.mark.browser
@@ -35,12 +36,15 @@ def consent_value(context):
     return cookie and cookie["value"]
 
 
-def test_first_visit_of_every_public_page_talks_to_no_other_host(site, new_context):
+def test_first_visit_of_every_public_page_talks_to_no_other_host_and_passes_axe(site, new_context):
     # One context, cookies cleared before every page: each page is a first visit. The traffic
     # record spans the whole crawl, so even a late request would fail the next check.
+    # axe (WCAG 2.1 AA) runs on each page too: a crawl of its own for the same state, banner
+    # open, would cost the suite's slowest test once more. page.evaluate is not bound by the
+    # CSP, so the policy stays in force and its violations are caught.
     context = new_context()
     page = context.new_page()
-    queue, seen, visited = ["/"], {"/"}, []
+    queue, seen, visited, violations = ["/"], {"/"}, [], []
     while queue and len(visited) < CRAWL_LIMIT:
         url = queue.pop(0)
         context.clear_cookies()
@@ -58,6 +62,7 @@ def test_first_visit_of_every_public_page_talks_to_no_other_host(site, new_conte
         cookies = {c["name"] for c in context.cookies()}
         assert cookies <= NECESSARY, url
         assert not cookies or page.locator("[name=csrfmiddlewaretoken]").count(), url
+        violations += axe_violations(page)
         for link in internal_links(page.content()):
             if link not in seen:
                 seen.add(link)
@@ -70,6 +75,7 @@ def test_first_visit_of_every_public_page_talks_to_no_other_host(site, new_conte
     assert {"/", "/karte/", "/datenschutz/", "/kommunen/telgte/"} <= paths
     assert site.video_project_url in paths
     assert len(visited) >= 40
+    assert violations == [], "\n".join(violations)
 
 
 def test_only_necessary_stays_silent_across_reloads(site, new_context):

@@ -1,0 +1,20 @@
+"""axe-core's WCAG 2.1 AA rules on the page as it is now."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[str]:
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    return [
+        f"{page.url}: {v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(
+            node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+            for node in v["nodes"][:3]
+        )
+        for v in results.response["violations"]
+    ]
