@@ -32,7 +32,6 @@ def seeded_site(django_db_setup, django_db_blocker, tmp_path_factory):
     test database only if some test of the session does.
     """
     from django.conf import settings
-    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection, transaction
     from django.test import Client, override_settings
@@ -71,7 +70,6 @@ def seeded_site(django_db_setup, django_db_blocker, tmp_path_factory):
             rows=connection.creation.serialize_db_to_string(),
         )
         transaction.set_rollback(True)
-    cache.clear()  # nothing the crawl counted may reach a test
     return site
 
 
