@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from django.conf import settings
 
+UNKNOWN = "0.0.0.0"
 IPV6_GROUP_PREFIX = 64  # one customer line gets a whole /64; counting single addresses is moot
 
 
@@ -44,7 +45,9 @@ def client_address(request) -> str:
             if not _trusted(hop, networks):
                 break
     if address is None:
-        return "unknown"
+        # No usable address (Django's test client logging in, a broken proxy): one shared
+        # bucket, and still an IP address, which django-axes stores in an IP column.
+        return UNKNOWN
     if address.version == 6:
         if address.ipv4_mapped:
             return str(address.ipv4_mapped)

@@ -291,11 +291,11 @@ PERMISSIONS_POLICY = {
     "encrypted-media": ["self"],
     **dict.fromkeys(
         [
-            "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+            "accelerometer", "autoplay", "browsing-topics",
             "camera", "clipboard-read", "display-capture", "gamepad", "geolocation", "gyroscope",
             "hid", "idle-detection", "interest-cohort", "local-fonts", "magnetometer",
             "microphone", "midi", "otp-credentials", "payment", "screen-wake-lock", "serial",
-            "usb", "web-share", "window-management", "xr-spatial-tracking",
+            "usb", "window-management", "xr-spatial-tracking",
         ],
         (),
     ),

@@ -52,3 +52,10 @@ def test_ipv6_addresses_are_grouped_by_64(settings):
 def test_ipv4_mapped_ipv6_counts_as_ipv4(settings):
     settings.TRUSTED_PROXIES = []
     assert client_address(_request("::ffff:203.0.113.7")) == "203.0.113.7"
+
+
+def test_request_without_address_gets_a_valid_ip_for_ip_columns(settings):
+    settings.TRUSTED_PROXIES = []
+    request = RequestFactory().get("/")
+    del request.META["REMOTE_ADDR"]
+    assert client_address(request) == "0.0.0.0"
