@@ -16,8 +16,9 @@ from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from core.fields import UploadField, stored_size
-from members.models import Municipality, TimestampedModel
-from projects.models import FieldOfAction, Project, PublishableModel, PublishedQuerySet
+from core.models import PublishableModel, PublishedQuerySet, TimestampedModel
+from members.models import Municipality
+from projects.models import FieldOfAction, Project
 
 
 def _end_after_start(name: str, start: str, end: str) -> models.CheckConstraint:

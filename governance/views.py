@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
-from projects.views import FilteredListView, PublishedMixin
+from core.views import FilteredListView, PublishedMixin
 
 from .forms import DocumentFilterForm
 from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent

@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .admin_base import TIMESTAMPS_FIELDSET, EditorialAdmin
+from core.admin import TIMESTAMPS_FIELDSET, EditorialAdmin
+from core.widgets import MapPickerAdminMixin
+
 from .models import ContactPerson, Municipality
-from .widgets import MapPickerAdminMixin
 
 
 class ContactPersonInline(admin.TabularInline):

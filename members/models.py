@@ -1,63 +1,12 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import UploadField
-
-
-class TimestampedModel(models.Model):
-    """Base for everything office staff edit: when it was created and last changed.
-
-    Who changed what is kept by django-simple-history on each model.
-    """
-
-    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("zuletzt geändert am"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
-class GeoPointModel(models.Model):
-    """A point as WGS84 decimals: no spatial database or GDAL needed (DESIGN.md)."""
-
-    latitude = models.DecimalField(
-        _("Breitengrad"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("WGS84, z. B. 51.96250"),
-    )
-    longitude = models.DecimalField(
-        _("Längengrad"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("WGS84, z. B. 7.62560"),
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def has_location(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
-
-    @classmethod
-    def location_constraint(cls, name: str) -> models.CheckConstraint:
-        return models.CheckConstraint(
-            condition=Q(latitude__isnull=True, longitude__isnull=True)
-            | Q(latitude__isnull=False, longitude__isnull=False),
-            name=name,
-            violation_error_message=_("Bitte Breiten- und Längengrad gemeinsam angeben."),
-        )
+from core.models import GeoPointModel, TimestampedModel
 
 
 class MunicipalityQuerySet(models.QuerySet):

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from members.admin_base import (
+from core.admin import (
     PUBLICATION_FIELDSET,
     PUBLISH_ACTIONS,
     TIMESTAMPS_FIELDSET,
     EditorialAdmin,
 )
+from core.widgets import MapPickerAdminMixin
 from members.models import ContactPerson
-from members.widgets import MapPickerAdminMixin
 
 from .models import FieldOfAction, Project, WorkingGroup
 

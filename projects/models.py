@@ -5,34 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from members.models import ContactPerson, GeoPointModel, Municipality, TimestampedModel
-
-from .video import validate_video_url
-
-
-class PublishedQuerySet(models.QuerySet):
-    """Visibility rule shared by every content type with a draft state."""
-
-    def published(self):
-        return self.filter(is_published=True)
-
-    def visible_to(self, user):
-        """Staff may preview drafts; everybody else sees what is published."""
-        return self.all() if user.is_staff else self.published()
-
-
-class PublishableModel(TimestampedModel):
-    is_published = models.BooleanField(
-        _("veröffentlicht"), default=True, help_text=_("Entwürfe sieht nur die Redaktion.")
-    )
-    is_demo = models.BooleanField(
-        _("Beispielinhalt"),
-        default=False,
-        help_text=_("Erfundener Inhalt zu Vorführzwecken; wird öffentlich so gekennzeichnet."),
-    )
-
-    class Meta:
-        abstract = True
+from core.models import GeoPointModel, PublishableModel, PublishedQuerySet, TimestampedModel
+from members.models import ContactPerson, Municipality
+from privacy.fields import VideoURLField
 
 
 class FieldOfAction(TimestampedModel):
@@ -155,10 +130,9 @@ class Project(PublishableModel, GeoPointModel):
         _("Ort"), max_length=200, blank=True, help_text=_("Beschriftung des Kartenpunkts")
     )
     website = models.URLField(_("Projektseite"), blank=True)
-    video_url = models.URLField(
+    video_url = VideoURLField(
         _("Video (YouTube-Adresse)"),
         blank=True,
-        validators=[validate_video_url],
         help_text=_("Wird erst nach Einwilligung der Besucherin oder des Besuchers geladen."),
     )
 

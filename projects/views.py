@@ -1,17 +1,11 @@
 from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
+from core.views import FilteredListView, PublishedMixin
 from members.models import ContactPerson
 
 from .forms import ProjectFilterForm
 from .models import FieldOfAction, Project, WorkingGroup
-
-
-class PublishedMixin:
-    """Visitors see published objects only; logged-in staff may preview drafts."""
-
-    def visible(self, queryset):
-        return queryset.visible_to(self.request.user)
 
 
 class FieldOfActionListView(ListView):
@@ -42,19 +36,6 @@ class FieldOfActionDetailView(DetailView):
                 to_attr="published_working_groups",
             ),
         )
-
-
-class FilteredListView(ListView):
-    """A list with a GET filter form; get_queryset sets self.filter_form and applies it."""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
-        # Pagination links keep the filter but not the old page number.
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["filter_query"] = query.urlencode()
-        return context
 
 
 class ProjectListView(FilteredListView):

@@ -14,10 +14,11 @@ class StadtregionConfig(AppConfig):
         import django.contrib.auth.admin  # noqa: F401
         import django_otp.plugins.otp_totp.admin  # noqa: F401  (remove a lost phone's device)
 
+        import accessibility.admin  # noqa: F401
         import governance.admin  # noqa: F401
         import members.admin  # noqa: F401
+        import pages.admin  # noqa: F401
         import projects.admin  # noqa: F401
-        import stadtregion.admin  # noqa: F401
 
         from .permissions import sync_editor_group_after_migrate
 

@@ -98,12 +98,17 @@ INSTALLED_APPS = [
     "accounts.apps.TwoFactorDevicesConfig",  # django_otp.plugins.otp_totp, German name
     "leaflet",
     "simple_history",
+    # Ours, lowest layer first: apps import only those above them (DESIGN.md, arrows one way).
     "core",
+    "privacy",
     "members",
     "projects",
     "governance",
-    "stadtregion",
+    "maps",
+    "pages",
+    "accessibility",
     "accounts",
+    "stadtregion",
     # Last, as its documentation asks: deletes a file when its object goes or it is replaced.
     "django_cleanup.apps.CleanupConfig",
 ]
@@ -126,7 +131,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # After CSPMiddleware: adds consented hosts to the policy before the header is written.
-    "stadtregion.middleware.ConsentCSPMiddleware",
+    "privacy.middleware.ConsentCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login into accounts.views.locked_out.
     "axes.middleware.AxesMiddleware",
@@ -147,6 +152,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "stadtregion.context_processors.site",
+                "pages.context_processors.menus",
             ],
         },
     },
@@ -261,7 +267,7 @@ LEAFLET_CONFIG = {
 }
 
 # Content-Security-Policy (django-csp 4). Third-party hosts are added per response, only for
-# visitors who consented (stadtregion.consent).
+# visitors who consented (privacy.consent).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -272,7 +278,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "media-src": ["'self'"],
-        # Our own frames (/einbettung/...) hold maps and videos; see stadtregion.consent_views.
+        # Our own frames (/einbettung/...) hold maps and videos; see privacy.views.
         "frame-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -284,7 +290,7 @@ CONTENT_SECURITY_POLICY = {
 # Permissions-Policy (django-permissions-policy): browser features the site never uses are off for
 # our pages and every frame in them. Our map and video frames (/einbettung/) keep fullscreen and
 # picture-in-picture; the video frame passes those and encrypted-media on to the YouTube player
-# (stadtregion.consent_views.video_embed), which it can only do if the page allows them for 'self'.
+# (privacy.views.video_embed), which it can only do if the page allows them for 'self'.
 PERMISSIONS_POLICY = {
     "fullscreen": ["self"],
     "picture-in-picture": ["self"],

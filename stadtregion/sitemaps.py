@@ -3,9 +3,8 @@ from django.urls import reverse
 
 from governance.models import Body, Document, Meeting
 from members.models import Municipality
+from pages.models import Page
 from projects.models import FieldOfAction, Project, WorkingGroup
-
-from .models import Page
 
 
 class StaticSitemap(Sitemap):

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
 
 from core.fields import NAME_PATTERN
 from core.media import media
@@ -27,14 +26,10 @@ urlpatterns = [
     # Uploads, only for objects the visitor may see (core.media); documents also have a
     # stable address of their own.
     re_path(rf"^media/(?P<path>{NAME_PATTERN})$", media, name="media"),
-    path("barrierefreiheit/feedback/", views.FeedbackView.as_view(), name="feedback"),
-    path(
-        "barrierefreiheit/feedback/danke/",
-        TemplateView.as_view(template_name="stadtregion/feedback_thanks.html"),
-        name="feedback_thanks",
-    ),
-    path("", include("stadtregion.privacy_urls")),
-    path("<slug:slug>/", views.PageView.as_view(), name="page"),
+    path("", include("accessibility.urls")),
+    path("", include("privacy.urls")),
+    path("", include("maps.urls")),
+    path("", include("pages.urls")),  # last: its /<slug>/ would shadow the routes above
 ]
 
 handler400 = "stadtregion.errors.bad_request"

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from pypdf import PdfWriter
 
+from accessibility.models import AccessibilityFeedback, SignLanguageVideo
 from governance.models import (
     AgendaItem,
     Body,
@@ -19,8 +20,8 @@ from governance.models import (
     TimelineEvent,
 )
 from members.models import ContactPerson, Municipality
+from pages.models import Page
 from projects.models import FieldOfAction, Project, WorkingGroup
-from stadtregion.models import AccessibilityFeedback, Page, SignLanguageVideo
 
 
 def _blank_pdf() -> bytes:

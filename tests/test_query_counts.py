@@ -23,8 +23,8 @@ from governance.models import (
     TimelineEvent,
 )
 from members.models import ContactPerson, Municipality
+from pages.models import Page
 from projects.models import FieldOfAction, Project, WorkingGroup
-from stadtregion.models import Page
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from stadtregion.consent import CONSENT_COOKIE, Category, site_cookies
+from privacy.consent import CONSENT_COOKIE, Category, site_cookies
 from tests.browser.axe import EVERY_PAGE, axe_violations
 from tests.crawl import internal_links, one_per_route
 

@@ -69,7 +69,7 @@ def test_back_link_only_to_our_own_site(editor_client):
 def test_csrf_failure_in_the_admin_keeps_the_admin_layout(editor):
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
-    response = client.post("/admin/stadtregion/page/add/", {"title": "Neu"})
+    response = client.post("/admin/pages/page/add/", {"title": "Neu"})
     assert response.status_code == 403
     html = response.content.decode()
     assert "<h1>Formular nicht angenommen</h1>" in html

@@ -10,14 +10,14 @@ from django.utils import timezone
 
 from governance.models import Body, Document, Meeting, Membership, SeatQuota, validate_quota
 from members.models import ContactPerson, Municipality
+from pages.models import Page
 from projects.models import FieldOfAction, Project, WorkingGroup
-from stadtregion.models import Page
 from stadtregion.seed import seed_all
 from stadtregion.seed.pdf import build_pdf
 
 pytestmark = pytest.mark.django_db
 
-SEEDED_APPS = ["members", "projects", "governance", "stadtregion"]
+SEEDED_APPS = ["members", "projects", "governance", "pages", "accessibility"]
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from governance.models import (
     TimelineEvent,
 )
 from members.models import ContactPerson, Municipality
+from pages.models import Page
 from projects.models import FieldOfAction, Project, WorkingGroup
-from stadtregion.models import Page
 from stadtregion.seed import seed_all
 
 SUMMARY_MODELS = [

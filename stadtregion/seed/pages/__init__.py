@@ -1,6 +1,6 @@
 """The pages office staff edit: Über uns, Kontakt and the legally required pages."""
 
-from stadtregion.models import Page
+from pages.models import Page
 
 from ..base import SeedLog
 from .about import KONTAKT, UEBER_UNS

@@ -1,0 +1,84 @@
+"""Model bases every content app shares: timestamps, publication with one visibility rule, and
+points on the map as plain decimals."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class TimestampedModel(models.Model):
+    """Base for everything office staff edit: when it was created and last changed.
+
+    Who changed what is kept by django-simple-history on each model.
+    """
+
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zuletzt geändert am"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class GeoPointModel(models.Model):
+    """A point as WGS84 decimals: no spatial database or GDAL needed (DESIGN.md)."""
+
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("WGS84, z. B. 51.96250"),
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("WGS84, z. B. 7.62560"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @classmethod
+    def location_constraint(cls, name: str) -> models.CheckConstraint:
+        return models.CheckConstraint(
+            condition=Q(latitude__isnull=True, longitude__isnull=True)
+            | Q(latitude__isnull=False, longitude__isnull=False),
+            name=name,
+            violation_error_message=_("Bitte Breiten- und Längengrad gemeinsam angeben."),
+        )
+
+
+class PublishedQuerySet(models.QuerySet):
+    """Visibility rule shared by every content type with a draft state."""
+
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Staff may preview drafts; everybody else sees what is published."""
+        return self.all() if user.is_staff else self.published()
+
+
+class PublishableModel(TimestampedModel):
+    is_published = models.BooleanField(
+        _("veröffentlicht"), default=True, help_text=_("Entwürfe sieht nur die Redaktion.")
+    )
+    is_demo = models.BooleanField(
+        _("Beispielinhalt"),
+        default=False,
+        help_text=_("Erfundener Inhalt zu Vorführzwecken; wird öffentlich so gekennzeichnet."),
+    )
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,23 @@
+"""View bases every app's views share."""
+
+from django.views.generic import ListView
+
+
+class PublishedMixin:
+    """Visitors see published objects only; logged-in staff may preview drafts."""
+
+    def visible(self, queryset):
+        return queryset.visible_to(self.request.user)
+
+
+class FilteredListView(ListView):
+    """A list with a GET filter form; get_queryset sets self.filter_form and applies it."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        # Pagination links keep the filter but not the old page number.
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        return context

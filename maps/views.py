@@ -1,0 +1,83 @@
+"""The region map: the /karte/ page, our GeoJSON endpoint, and the frame that draws the map."""
+
+from django.conf import settings
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.generic import TemplateView
+
+from members.models import Municipality
+from privacy.embeds import render_embed
+
+from .geo import feature_collection, located_municipalities, located_projects
+
+TOWN_ZOOM = 13
+
+MAP_LABELS = {
+    "municipalities": "Kommunen",
+    "projects": "Projektstandorte",
+    "toMunicipality": "Zur Seite der Kommune",
+    "toProject": "Zum Projekt",
+    "field": "Handlungsfeld",
+    "demo": "Beispielinhalt",
+    "error": "Die Kartendaten konnten nicht geladen werden. Bitte nutzen Sie die Liste.",
+}
+
+
+class MapPageView(TemplateView):
+    template_name = "maps/map_page.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["municipalities"] = Municipality.objects.all()
+        context["projects"] = located_projects()
+        return context
+
+
+@require_GET
+def map_data(request):
+    """GeoJSON (RFC 7946) of all markers, or of one town (?kommune=<slug>) and its projects."""
+    slug = request.GET.get("kommune") or None
+    if slug is not None and not located_municipalities(slug).exists():
+        raise Http404("Keine Kommune mit Kartenposition unter diesem Kürzel")
+    response = JsonResponse(feature_collection(slug), content_type="application/geo+json")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def map_config(municipality: Municipality | None = None) -> dict:
+    leaflet = settings.LEAFLET_CONFIG
+    data_url = reverse("map_data")
+    if municipality is None:
+        center, zoom = list(leaflet["DEFAULT_CENTER"]), leaflet["DEFAULT_ZOOM"]
+    else:
+        data_url += f"?kommune={municipality.slug}"
+        center = [float(municipality.latitude), float(municipality.longitude)]
+        zoom = TOWN_ZOOM
+    return {
+        "dataUrl": data_url,
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "center": center,
+        "zoom": zoom,
+        "minZoom": leaflet["MIN_ZOOM"],
+        "maxZoom": leaflet["MAX_ZOOM"],
+        "fitToData": municipality is None,
+        "focus": municipality.slug if municipality else None,
+        "labels": MAP_LABELS,
+    }
+
+
+@never_cache
+@csrf_exempt  # one-time consent posts are checked by render_embed's same-origin test
+@xframe_options_sameorigin
+@require_http_methods(["GET", "POST"])
+def map_embed(request, slug: str | None = None):
+    municipality = get_object_or_404(located_municipalities(slug)) if slug else None
+    title = f"Karte von {municipality.name}" if municipality else "Karte der Stadtregion Münster"
+    context = {"title": title, "config": map_config(municipality)}
+    return render_embed(request, "osm", "maps/frame.html", context)

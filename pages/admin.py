@@ -1,0 +1,41 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import PUBLISH_ACTIONS, TIMESTAMPS_FIELDSET, EditorialAdmin
+
+from .models import Page
+
+
+@admin.register(Page)
+class PageAdmin(EditorialAdmin):
+    list_display = ["title", "address", "menu", "order", "is_published"]
+    list_editable = ["order"]
+    list_filter = ["menu", "is_published"]
+    search_fields = ["title", "slug", "intro", "body"]
+    actions = PUBLISH_ACTIONS
+    fieldsets = [
+        (_("Seite"), {"fields": ["title", "slug", "intro", "body"]}),
+        (_("Video"), {"fields": ["video_url"]}),
+        (_("Navigation"), {"fields": ["menu", "order"]}),
+        (_("Veröffentlichung"), {"fields": ["is_published"]}),
+        TIMESTAMPS_FIELDSET,
+    ]
+
+    @admin.display(description=_("Adresse"), ordering="slug")
+    def address(self, obj):
+        return f"/{obj.slug}/"
+
+    # Legal pages (Page.is_legal) stay where banner and footer link to them. The per-object
+    # delete permission also stops the "delete selected" action.
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.is_legal) and super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # Their address and their publication stay as banner and footer expect them.
+        return (*fields, "slug", "is_published") if obj and obj.is_legal else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # Not the prepopulated_fields attribute: simple_history's restore form reads that one
+        # directly and would look for the read-only slug in its form.
+        return {} if obj and obj.is_legal else {"slug": ["title"]}

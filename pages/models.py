@@ -1,0 +1,137 @@
+"""Pages office staff edit: Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, ..."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import ProtectedError, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import PublishedQuerySet, TimestampedModel
+from privacy.fields import VideoURLField
+
+# First path segments that belong to the apps; a simple page must not shadow them.
+RESERVED_SLUGS = frozenset(
+    {
+        "admin", "api", "arbeitsgruppen", "chronik", "dokumente", "gremien", "handlungsfelder",
+        "healthz", "karte", "kommunen", "media", "projekte", "static", "suche", "termine",
+        "datenschutz-einstellungen", "einbettung", "sitemap.xml", "robots.txt", "start",
+    }
+)  # fmt: skip
+
+
+def validate_page_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("Die Adresse „/%(slug)s/“ ist für einen anderen Bereich der Website reserviert."),
+            code="reserved_slug",
+            params={"slug": value},
+        )
+
+
+# Legal pages that the consent banner, the embeds, the feedback form and the footer link to by
+# fixed address: they can be edited, but not deleted or moved.
+LEGAL_PAGE_SLUGS = frozenset({"impressum", "datenschutz", "barrierefreiheit"})
+LEGAL_PAGE_DELETE_MESSAGE = _(
+    "Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit sind gesetzlich "
+    "vorgeschrieben und fest verlinkt; sie können nicht gelöscht werden."
+)
+
+
+class PageQuerySet(PublishedQuerySet):
+    def published(self):
+        # A legal page is never withdrawn: the banner and the footer would link to a 404.
+        return self.filter(Q(is_published=True) | Q(slug__in=LEGAL_PAGE_SLUGS))
+
+    def delete(self):
+        legal = list(self.filter(slug__in=LEGAL_PAGE_SLUGS))
+        if legal:
+            raise ProtectedError(str(LEGAL_PAGE_DELETE_MESSAGE), set(legal))
+        return super().delete()
+
+
+class Page(TimestampedModel):
+    """A page office staff edit: Impressum, Datenschutz, Über uns, Barrierefreiheit, ..."""
+
+    class Menu(models.TextChoices):
+        NONE = "", _("nirgends verlinken")
+        MAIN = "main", _("Hauptnavigation")
+        FOOTER = "footer", _("Fußzeile")
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(
+        _("Kürzel in der Adresse"),
+        max_length=100,
+        unique=True,
+        validators=[validate_page_slug],
+        help_text=_(
+            "Die Seite erscheint unter /kürzel/. Bitte nach Veröffentlichung nicht ändern."
+        ),
+    )
+    intro = models.CharField(
+        _("Einleitung"),
+        max_length=400,
+        blank=True,
+        help_text=_("Ein bis zwei Sätze; erscheint auch in Suchmaschinen."),
+    )
+    body = models.TextField(
+        _("Inhalt"),
+        help_text=_("Überschriften mit ## , Listen mit - , Links als [Text](https://…)."),
+    )
+    video_url = VideoURLField(
+        _("Video (YouTube-Adresse)"),
+        blank=True,
+        help_text=_("Wird erst nach Einwilligung der Besucherin oder des Besuchers geladen."),
+    )
+    menu = models.CharField(
+        _("Verlinkt in"), max_length=10, choices=Menu.choices, blank=True, default=""
+    )
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    is_published = models.BooleanField(_("veröffentlicht"), default=True)
+
+    objects = PageQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Seite")
+        verbose_name_plural = _("Seiten")
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})
+
+    @property
+    def is_legal(self) -> bool:
+        return self.slug in LEGAL_PAGE_SLUGS
+
+    def _check_fixed_slug(self) -> None:
+        """A legal page keeps the address it is stored under (read from the database, so an
+        object built elsewhere, say a restored history version, cannot move it either)."""
+        if self.pk is None:
+            return
+        stored = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if stored in LEGAL_PAGE_SLUGS and self.slug != stored:
+            # Not tied to the slug field: the admin shows it read-only, outside the form.
+            raise ValidationError(
+                _(
+                    "Diese Seite ist unter „/%(slug)s/“ fest verlinkt; die Adresse kann nicht geändert werden."
+                ),
+                code="fixed_slug",
+                params={"slug": stored},
+            )
+
+    def clean(self):
+        super().clean()
+        self._check_fixed_slug()
+
+    def save(self, *args, **kwargs):
+        self._check_fixed_slug()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_legal:
+            raise ProtectedError(str(LEGAL_PAGE_DELETE_MESSAGE), {self})
+        return super().delete(*args, **kwargs)
