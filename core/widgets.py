@@ -8,8 +8,9 @@ the source of truth: the map sets them, and typing in them moves the marker.
 import json
 
 from django import forms
-from django.conf import settings
 from django.utils.html import format_html
+
+from .tiles import map_options
 
 LATITUDE, LONGITUDE = "latitude", "longitude"
 LOCATED_ZOOM = 14
@@ -25,22 +26,17 @@ class MapPickerWidget(forms.NumberInput):
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
         longitude_id = (attrs or {}).get("id") or f"id_{name}"
-        leaflet = settings.LEAFLET_CONFIG
+        options = {**map_options(), "locatedZoom": LOCATED_ZOOM}
         return html + format_html(
             '<div class="admin-map-picker" data-map-picker data-latitude-input="{}" '
-            'data-longitude-input="{}" data-tile-url="{}" data-attribution="{}" '
-            'data-center="{}" data-zoom="{}" data-located-zoom="{}">'
+            'data-longitude-input="{}" data-map="{}">'
             '<p class="help">Klicken Sie in die Karte oder ziehen Sie die Markierung, um '
             "Breiten- und Längengrad zu setzen. Sie können die Zahlen auch eintippen.</p>"
             '<div class="admin-map-picker-map" role="region" '
             'aria-label="Karte zum Setzen der Lage"></div></div>',
             longitude_id.replace(LONGITUDE, LATITUDE),
             longitude_id,
-            settings.MAP_TILE_URL,
-            settings.MAP_TILE_ATTRIBUTION,
-            json.dumps(list(leaflet["DEFAULT_CENTER"])),
-            leaflet["DEFAULT_ZOOM"],
-            LOCATED_ZOOM,
+            json.dumps(options),
         )
 
 

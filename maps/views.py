@@ -1,6 +1,5 @@
 """The region map: the /karte/ page, our GeoJSON endpoint, and the frame that draws the map."""
 
-from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import TemplateView
 
+from core.tiles import map_options
 from members.models import Municipality
 from privacy.embeds import render_embed
 
@@ -50,22 +50,16 @@ def map_data(request):
 
 
 def map_config(municipality: Municipality | None = None) -> dict:
-    leaflet = settings.LEAFLET_CONFIG
+    """What static/maps/map.js reads: tiles, centre and zoom from LEAFLET_CONFIG, and our data."""
+    config = map_options()
     data_url = reverse("map_data")
-    if municipality is None:
-        center, zoom = list(leaflet["DEFAULT_CENTER"]), leaflet["DEFAULT_ZOOM"]
-    else:
+    if municipality is not None:
         data_url += f"?kommune={municipality.slug}"
-        center = [float(municipality.latitude), float(municipality.longitude)]
-        zoom = TOWN_ZOOM
+        config["center"] = [float(municipality.latitude), float(municipality.longitude)]
+        config["zoom"] = TOWN_ZOOM
     return {
+        **config,
         "dataUrl": data_url,
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-        "center": center,
-        "zoom": zoom,
-        "minZoom": leaflet["MIN_ZOOM"],
-        "maxZoom": leaflet["MAX_ZOOM"],
         "fitToData": municipality is None,
         "focus": municipality.slug if municipality else None,
         "labels": MAP_LABELS,

@@ -23,6 +23,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.tiles import tile_url
+
 CONSENT_COOKIE = "sr_consent"
 # Raise when the purpose or the texts of a service change in a way visitors must see again.
 # Adding or removing a service needs no bump: a stored choice must name exactly today's services.
@@ -95,7 +97,7 @@ def tile_source(url_template: str) -> str:
     """The CSP source of a Leaflet tile URL: its origin, with the {s} subdomain as a wildcard."""
     match = re.match(r"^(https?://[^/]+)", url_template)
     if not match:
-        raise ValueError(f"MAP_TILE_URL must be an absolute http(s) URL, got {url_template!r}")
+        raise ValueError(f"The tile URL must be an absolute http(s) URL, got {url_template!r}")
     return match.group(1).replace("{s}", "*")
 
 
@@ -117,7 +119,7 @@ def services() -> tuple[Service, ...]:
                 "die Adresse dieser Website (ohne die aufgerufene Unterseite) und technische "
                 "Angaben zu Ihrem Browser; er kann eigene Cookies setzen."
             ),
-            csp={"img-src": (tile_source(settings.MAP_TILE_URL),)},
+            csp={"img-src": (tile_source(tile_url()),)},
         ),
         Service(
             key="youtube",

@@ -11,6 +11,8 @@ from django.core import checks
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from core.tiles import tile_url
+
 TILE_PLACEHOLDERS = ("{z}", "{x}", "{y}")
 # Backends that never deliver mail: fine on a laptop, silent data loss in production.
 UNDELIVERING_EMAIL_BACKENDS = {
@@ -23,11 +25,12 @@ UNDELIVERING_EMAIL_BACKENDS = {
 
 @checks.register()
 def check_map_tiles(app_configs, **kwargs):
-    url = settings.MAP_TILE_URL
+    url = tile_url()
     if not all(placeholder in url for placeholder in TILE_PLACEHOLDERS):
         return [
             checks.Error(
-                f"MAP_TILE_URL {url!r} lacks one of the placeholders {{z}}, {{x}}, {{y}}.",
+                f"The tile URL {url!r} (MAP_TILE_URL, LEAFLET_CONFIG['TILES']) lacks one of the "
+                "placeholders {z}, {x}, {y}.",
                 hint="Use a tile URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                 id="stadtregion.E001",
             )
@@ -37,11 +40,12 @@ def check_map_tiles(app_configs, **kwargs):
 
 @checks.register(checks.Tags.security, deploy=True)
 def check_map_tiles_https(app_configs, **kwargs):
-    if urlsplit(settings.MAP_TILE_URL).scheme != "https":
+    if urlsplit(tile_url()).scheme != "https":
         return [
             checks.Warning(
-                "MAP_TILE_URL is not an https:// URL: browsers block such tiles on an HTTPS page "
-                "(mixed content), and the map stays grey.",
+                "The tile URL (MAP_TILE_URL, LEAFLET_CONFIG['TILES']) is not an https:// URL: "
+                "browsers block such tiles on an HTTPS page (mixed content), and the map stays "
+                "grey.",
                 id="stadtregion.W002",
             )
         ]

@@ -241,12 +241,39 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Office staff who receive feedback notifications.
 STAFF_NOTIFY_EMAILS = env_list("STAFF_NOTIFY_EMAILS", "geschaeftsstelle@stadtregion-muenster.de")
 
-# Map tiles: a municipality may point these at its own tile server.
-MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = os.environ.get(
-    "MAP_TILE_ATTRIBUTION",
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
-)
+# Maps. LEAFLET_CONFIG, in django-leaflet's format, is the one source of the tile server, its
+# credit line, the centre and the zoom for every map of ours (core.tiles reads it): the map frame,
+# the admin's map picker, the policy that allows the tile host, and the deploy checks.
+# A municipality may point the tiles at its own server.
+try:
+    _MAP_CENTER = tuple(float(part) for part in env_str("MAP_CENTER", "51.93,7.62").split(","))
+    _MAP_ZOOM = int(env_str("MAP_ZOOM", "10"))
+except ValueError as error:
+    raise ImproperlyConfigured(f"MAP_CENTER or MAP_ZOOM is not a number: {error}") from error
+if len(_MAP_CENTER) != 2 or not 1 <= _MAP_ZOOM <= 18:
+    raise ImproperlyConfigured("MAP_CENTER must be latitude,longitude and MAP_ZOOM 1 to 18.")
+LEAFLET_CONFIG = {
+    "TILES": [
+        (
+            "Karte",
+            env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+            {
+                "attribution": env_str(
+                    "MAP_TILE_ATTRIBUTION",
+                    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+                    "-Mitwirkende",
+                ),
+                # Tile servers refuse requests without a Referer; the origin is enough, no path
+                # leaks. Never "no-referrer" (DESIGN.md).
+                "referrerPolicy": "strict-origin-when-cross-origin",
+            },
+        )
+    ],
+    "DEFAULT_CENTER": _MAP_CENTER,
+    "DEFAULT_ZOOM": _MAP_ZOOM,
+    "MIN_ZOOM": 8,
+    "MAX_ZOOM": 18,
+}
 # Who runs the tile server: named in the privacy settings and on the Datenschutz page.
 MAP_TILE_PROVIDER = os.environ.get(
     "MAP_TILE_PROVIDER",
@@ -256,15 +283,6 @@ MAP_TILE_PROVIDER = os.environ.get(
 MAP_TILE_PRIVACY_URL = os.environ.get(
     "MAP_TILE_PRIVACY_URL", "https://osmfoundation.org/wiki/Privacy_Policy"
 )
-LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": (51.93, 7.62),
-    "DEFAULT_ZOOM": 10,
-    "MIN_ZOOM": 8,
-    "MAX_ZOOM": 18,
-    "TILES": [],  # tiles are added by our own script, only after consent
-    "RESET_VIEW": False,
-    "NO_GLOBALS": True,
-}
 
 # Content-Security-Policy (django-csp 4). Third-party hosts are added per response, only for
 # visitors who consented (privacy.consent).

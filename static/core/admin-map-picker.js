@@ -1,4 +1,4 @@
-/* Map picker for latitude/longitude in the admin (members/widgets.py). The number fields stay
+/* Map picker for latitude/longitude in the admin (core/widgets.py). The number fields stay
  * the source of truth: a click or a dragged marker writes them, typing moves the marker.
  * Staff consent to the tile server by using the admin; its CSP allows that host only there.
  */
@@ -16,16 +16,14 @@
     if (!latitude || !longitude || !window.L) {
       return;
     }
+    // Tiles, centre and zoom from LEAFLET_CONFIG (core/tiles.py), as the public maps use them.
+    var config = JSON.parse(container.getAttribute("data-map"));
     var map = L.map(container.querySelector(".admin-map-picker-map"), {
-      center: JSON.parse(container.getAttribute("data-center")),
-      zoom: Number(container.getAttribute("data-zoom")),
+      center: config.center,
+      zoom: config.zoom,
       scrollWheelZoom: false,
     });
-    L.tileLayer(container.getAttribute("data-tile-url"), {
-      attribution: container.getAttribute("data-attribution"),
-      maxZoom: 18,
-      referrerPolicy: "strict-origin-when-cross-origin",
-    }).addTo(map);
+    L.tileLayer(config.tileUrl, config.tileOptions).addTo(map);
     var marker = null;
 
     function write(position) {
@@ -66,7 +64,7 @@
     var start = fromInputs();
     if (start) {
       place(start);
-      map.setView(start, Number(container.getAttribute("data-located-zoom")));
+      map.setView(start, config.locatedZoom);
     }
   }
 

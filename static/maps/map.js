@@ -1,4 +1,4 @@
-/* The map inside our frame (templates/map/frame.html): Leaflet from our static files, markers
+/* The map inside our frame (templates/maps/frame.html): Leaflet from our static files, markers
  * from our GeoJSON endpoint, tiles from the configured server. This document is only served
  * with the visitor's consent, and its CSP names the tile host only then.
  */
@@ -19,12 +19,8 @@
     scrollWheelZoom: false,
   });
   L.control.zoom({ zoomInTitle: "Vergrößern", zoomOutTitle: "Verkleinern" }).addTo(map);
-  L.tileLayer(config.tileUrl, {
-    attribution: config.attribution,
-    maxZoom: config.maxZoom,
-    // Tile servers refuse requests without a Referer; the origin is enough, no path leaks.
-    referrerPolicy: "strict-origin-when-cross-origin",
-  }).addTo(map);
+  // Attribution, maximum zoom and the referrer policy tile servers need: LEAFLET_CONFIG's.
+  L.tileLayer(config.tileUrl, config.tileOptions).addTo(map);
 
   // Links in popups lead to our pages (the whole window); links in the attribution open apart.
   document.addEventListener("click", function (event) {

@@ -1,6 +1,7 @@
 """The region map: GeoJSON endpoint, /karte/, the small town maps and the map frame."""
 
 import datetime
+import html as html_lib
 import json
 import re
 from decimal import Decimal
@@ -10,6 +11,7 @@ from django.test import override_settings
 
 from privacy.consent import CONSENT_COOKIE, encode_consent
 from tests.factories import FieldOfActionFactory, MunicipalityFactory, ProjectFactory
+from tests.tiles import leaflet_config
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +30,12 @@ def frame_config(response) -> dict:
     )
     assert match, "the frame carries its configuration as json_script"
     return json.loads(match.group(1))
+
+
+def picker_config(response) -> dict:
+    match = re.search(r'data-map="([^"]+)"', response.content.decode())
+    assert match, "the admin's map picker carries its configuration as data-map"
+    return json.loads(html_lib.unescape(match.group(1)))
 
 
 @pytest.fixture
@@ -165,7 +173,9 @@ def test_region_frame_uses_settings_and_own_static_files(client, region):
     html = response.content.decode()
     config = frame_config(response)
     assert config["tileUrl"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-    assert "OpenStreetMap" in config["attribution"]
+    assert "OpenStreetMap" in config["tileOptions"]["attribution"]
+    assert config["tileOptions"]["referrerPolicy"] == "strict-origin-when-cross-origin"
+    assert (config["center"], config["zoom"]) == ([51.93, 7.62], 10)
     assert config["dataUrl"] == "/karte/daten.geojson"
     assert config["fitToData"] is True
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
@@ -190,18 +200,30 @@ def test_town_frame_of_unknown_town_is_404(client, region, slug):
     assert client.get(f"/einbettung/karte/{slug}/").status_code == 404
 
 
-@override_settings(
-    MAP_TILE_URL="https://karte.telgte.example/tiles/{z}/{x}/{y}.png",
-    MAP_TILE_ATTRIBUTION="&copy; Stadt Telgte, OpenStreetMap-Mitwirkende",
-)
-def test_a_municipality_can_use_its_own_tile_server(client, region):
+OWN_TILES = "https://karte.telgte.example/tiles/{z}/{x}/{y}.png"
+OWN_ATTRIBUTION = "&copy; Stadt Telgte, OpenStreetMap-Mitwirkende"
+
+
+def test_a_municipality_can_use_its_own_tile_server(client, admin_client, region):
+    """LEAFLET_CONFIG is the one source: the frame, its policy and the admin picker follow it."""
     allow_osm(client)
-    response = client.get("/einbettung/karte/")
-    config = frame_config(response)
-    assert config["tileUrl"] == "https://karte.telgte.example/tiles/{z}/{x}/{y}.png"
-    assert config["attribution"] == "&copy; Stadt Telgte, OpenStreetMap-Mitwirkende"
-    policy = response["Content-Security-Policy"]
-    assert "https://karte.telgte.example" in policy and TILE_HOST not in policy
+    config = leaflet_config(OWN_TILES, OWN_ATTRIBUTION)
+    config.update(DEFAULT_CENTER=(52.0, 7.7), DEFAULT_ZOOM=11)
+    with override_settings(LEAFLET_CONFIG=config):
+        response = client.get("/einbettung/karte/")
+        frame = frame_config(response)
+        assert frame["tileUrl"] == OWN_TILES
+        assert frame["tileOptions"]["attribution"] == OWN_ATTRIBUTION
+        assert (frame["center"], frame["zoom"]) == ([52.0, 7.7], 11)
+        policy = response["Content-Security-Policy"]
+        assert "https://karte.telgte.example" in policy and TILE_HOST not in policy
+
+        response = admin_client.get(f"/admin/members/municipality/{region['telgte'].pk}/change/")
+        picker = picker_config(response)
+        assert "https://karte.telgte.example" in response["Content-Security-Policy"]
+        assert picker["tileUrl"] == OWN_TILES
+        assert picker["tileOptions"]["attribution"] == OWN_ATTRIBUTION
+        assert (picker["center"], picker["zoom"]) == ([52.0, 7.7], 11)
 
 
 # --- The admin's map picker --------------------------------------------------------------------
@@ -215,7 +237,9 @@ def test_admin_change_form_has_the_map_picker(admin_client, region, model):
     assert response.status_code == 200
     assert 'data-latitude-input="id_latitude"' in html
     assert 'data-longitude-input="id_longitude"' in html
-    assert 'data-tile-url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in html
+    picker = picker_config(response)
+    assert picker["tileUrl"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert picker["tileOptions"]["referrerPolicy"] == "strict-origin-when-cross-origin"
     assert "/static/leaflet/leaflet.js" in html and "/static/core/admin-map-picker.js" in html
     assert "leaflet.forms" not in html  # django-leaflet's GDAL-bound widget stays out
     assert TILE_HOST in response["Content-Security-Policy"]

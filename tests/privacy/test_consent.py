@@ -19,6 +19,7 @@ from privacy.consent import (
 )
 from tests.admin_helpers import two_factor_login
 from tests.factories import MunicipalityFactory, PageFactory, ProjectFactory
+from tests.tiles import leaflet_config
 
 TODAY = datetime.date(2026, 11, 25)
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
@@ -80,7 +81,7 @@ def test_every_service_is_described_and_names_its_hosts():
 
 
 @override_settings(
-    MAP_TILE_URL="https://{s}.tiles.kommune.example/{z}/{x}/{y}.png",
+    LEAFLET_CONFIG=leaflet_config("https://{s}.tiles.kommune.example/{z}/{x}/{y}.png"),
     MAP_TILE_PROVIDER="Stadt Telgte, Baßfeld 4–6, 48291 Telgte",
 )
 def test_own_tile_server_changes_provider_and_policy():

@@ -12,6 +12,8 @@ import pytest
 from csp.utils import build_policy
 from django.core import checks
 
+from tests.tiles import leaflet_config
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 REAL_KEY = "k3y-" + "x7Qp9vR2mL5nT8wZ" * 4  # 68 characters, not the development key
 PRODUCTION = {
@@ -35,7 +37,8 @@ def run_django(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
         key: value
         for key, value in os.environ.items()
         if not key.startswith("DJANGO_")
-        and key not in {"DATABASE_URL", "MAP_TILE_URL", "REDIS_URL", "WEB_CONCURRENCY"}
+        and key not in {"DATABASE_URL", "REDIS_URL", "WEB_CONCURRENCY"}
+        and not key.startswith("MAP_")
     }
     clean["DJANGO_SETTINGS_MODULE"] = "stadtregion.settings"
     return subprocess.run(
@@ -62,6 +65,9 @@ def run_django(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
         ),
         ({"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": REAL_KEY}, "DJANGO_ALLOWED_HOSTS"),
         ({"DJANGO_DEBUG": "vielleicht"}, "DJANGO_DEBUG must be a boolean"),
+        ({"MAP_CENTER": "Münster"}, "MAP_CENTER"),
+        ({"MAP_CENTER": "51.93"}, "MAP_CENTER"),
+        ({"MAP_ZOOM": "30"}, "MAP_ZOOM"),
     ],
 )
 def test_production_refuses_to_start_with_unsafe_settings(env, message):
@@ -69,6 +75,25 @@ def test_production_refuses_to_start_with_unsafe_settings(env, message):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert message in result.stderr
+
+
+def test_map_settings_come_from_the_environment():
+    env = {
+        "MAP_TILE_URL": "https://karte.telgte.example/{z}/{x}/{y}.png",
+        "MAP_TILE_ATTRIBUTION": "&copy; Stadt Telgte",
+        "MAP_CENTER": "51.98, 7.79",
+        "MAP_ZOOM": "12",
+    }
+    code = (
+        "import django, json; django.setup(); from core.tiles import map_options; "
+        "print(json.dumps(map_options()))"
+    )
+    result = run_django("-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout)
+    assert options["tileUrl"] == env["MAP_TILE_URL"]
+    assert options["tileOptions"]["attribution"] == "&copy; Stadt Telgte"
+    assert (options["center"], options["zoom"]) == ([51.98, 7.79], 12)
 
 
 def test_manage_check_refuses_without_secret_key():
@@ -191,12 +216,12 @@ def test_project_checks_pass_with_defaults():
 
 
 def test_map_tile_url_needs_placeholders(settings):
-    settings.MAP_TILE_URL = "https://tiles.example.org/tile.png"
+    settings.LEAFLET_CONFIG = leaflet_config("https://tiles.example.org/tile.png")
     assert "stadtregion.E001" in project_check_ids(deploy=False)
 
 
 def test_map_tile_url_must_be_https_in_deployment(settings):
-    settings.MAP_TILE_URL = "http://tiles.example.org/{z}/{x}/{y}.png"
+    settings.LEAFLET_CONFIG = leaflet_config("http://tiles.example.org/{z}/{x}/{y}.png")
     assert "stadtregion.W002" not in project_check_ids(deploy=False)
     assert "stadtregion.W002" in project_check_ids(deploy=True)
 
