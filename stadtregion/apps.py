@@ -25,4 +25,5 @@ class StadtregionConfig(AppConfig):
         # Once per migrate run, after every app: keeps the Redaktion group's permissions complete.
         post_migrate.connect(sync_editor_group_after_migrate, sender=self)
 
-        from . import checks  # noqa: F401  (registers the project's system checks)
+        # Registers the project's system checks, and navigation's check of its route names.
+        from . import checks, navigation  # noqa: F401
