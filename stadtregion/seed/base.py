@@ -1,7 +1,10 @@
 """Idempotent writes for the seed: an object is only saved when a value really differs.
 
 Running the seed twice therefore changes nothing, adds no history entries and keeps
-``updated_at`` untouched; editors' later changes to seeded fields are reset on the next run.
+``updated_at`` untouched. Reference data (members, bodies, documents, ...) is upserted: editors'
+later changes to seeded fields are reset on the next run. Rows that editors own once they exist
+(the pages, Impressum and Datenschutz among them) go through ``create_missing``: the seed creates
+them when they are missing and never touches them afterwards.
 """
 
 from collections import Counter
@@ -46,6 +49,10 @@ class SeedLog:
             obj.save(update_fields=changed + auto)
             self.updated[model] += 1
         return obj
+
+    def create_missing(self, model, lookup: dict, values: dict):
+        """Creates the row if none has this natural key; an existing row stays as it is."""
+        return self.upsert(model, lookup, {}, create_only=values)
 
     def set_related(self, obj: models.Model, name: str, targets) -> None:
         """Sets a many-to-many relation, touching it only when the members differ."""

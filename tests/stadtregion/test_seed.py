@@ -285,6 +285,24 @@ def test_rerun_restores_seeded_values_and_missing_files(seeded):
     assert Document.objects.count() == 8
 
 
+def test_rerun_keeps_what_editors_changed_on_pages(seeded):
+    Page.objects.filter(slug="impressum").update(
+        title="Impressum der Geschäftsstelle", body="Verantwortlich: Stadt Münster"
+    )
+    Page.objects.filter(slug="datenschutz").update(intro="Unsere Hinweise zum Datenschutz.")
+    Page.objects.filter(slug="ueber-uns").update(is_published=False, order=7)
+    Page.objects.filter(slug="kontakt").delete()  # not a legal page, so it can go
+    log = seed_all(today=timezone.localdate())
+    assert log.updated[Page] == 0 and log.created[Page] == 1
+    impressum = Page.objects.get(slug="impressum")
+    assert impressum.title == "Impressum der Geschäftsstelle"
+    assert impressum.body == "Verantwortlich: Stadt Münster"
+    assert Page.objects.get(slug="datenschutz").intro == "Unsere Hinweise zum Datenschutz."
+    assert Page.objects.filter(slug="ueber-uns", is_published=False, order=7).exists()
+    kontakt = Page.objects.get(slug="kontakt")
+    assert kontakt.title == "Kontakt" and kontakt.is_published and "Geschäftsstelle" in kontakt.body
+
+
 def test_demo_dates_follow_the_seed_day(seeded):
     later = timezone.localdate() + datetime.timedelta(days=400)
     seed_all(today=later)

@@ -25,7 +25,8 @@ class Command(BaseCommand):
     help = (
         "Lädt die Inhalte des Portals (zwölf Kommunen, Handlungsfelder, Gremien, Termine, "
         "Dokumente, Seiten) samt gekennzeichneter Beispielinhalte. Mehrfaches Ausführen ist "
-        "unbedenklich."
+        "unbedenklich: Seiten legt es nur an, wenn sie fehlen, und überschreibt nie, was die "
+        "Redaktion an ihnen geändert hat."
     )
 
     def add_arguments(self, parser):

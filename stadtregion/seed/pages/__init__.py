@@ -35,8 +35,10 @@ PAGES = [
 
 
 def load_pages(log: SeedLog) -> dict[str, Page]:
+    """Creates the pages that are missing. A page that exists belongs to the editors: the seed
+    never overwrites it, so rerunning seed_demo in production keeps their Impressum."""
     pages = {}
     for slug, title, menu, order, intro, body in PAGES:
         values = {"title": title, "menu": menu, "order": order, "intro": intro, "body": body}
-        pages[slug] = log.upsert(Page, {"slug": slug}, values | {"is_published": True})
+        pages[slug] = log.create_missing(Page, {"slug": slug}, values | {"is_published": True})
     return pages
