@@ -18,8 +18,44 @@ TIMESTAMPS_FIELDSET = (
 )
 PUBLICATION_FIELDSET = (_("Veröffentlichung"), {"fields": ("is_published", "is_demo")})
 
+# The "Beispielinhalt" badge marks invented content. The rule, applied to every form an
+# editorial admin saves (its own form, its inlines' rows and its changelist's editable rows):
+# - the editor sees the checkbox wherever demo content is edited and may clear or set it;
+# - a saved demo object whose content the editor changed loses the badge by itself: replacing
+#   an invented contact's name or e-mail makes it a real one, and the public page must not go
+#   on calling the real person invented;
+# - changing the checkbox in the same save is the editor's explicit choice and wins; so does
+#   a save that changes only fields that say nothing about the content (below). To keep an
+#   edited object marked, check the box again and save once more.
+DEMO_NEUTRAL_FIELDS = frozenset({"is_demo", "is_published", "is_public", "order"})
+DEMO_HELP_TEXT = _(
+    "Erfundener Inhalt zu Vorführzwecken; wird öffentlich so gekennzeichnet. Wer den Inhalt "
+    "ändert, entfernt die Kennzeichnung damit automatisch."
+)
 
-class EditorialAdmin(SimpleHistoryAdmin):
+
+def clear_demo_badge_if_edited(form) -> None:
+    """Applies the demo-badge rule above to ``form.instance`` before it is saved."""
+    instance = form.instance
+    if instance._state.adding or not getattr(instance, "is_demo", False):
+        return
+    if "is_demo" in form.changed_data:
+        return
+    if set(form.changed_data) - DEMO_NEUTRAL_FIELDS:
+        instance.is_demo = False
+
+
+class DemoBadgeFieldMixin:
+    """For admins and inlines: the "Beispielinhalt" checkbox explains the rule above."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "is_demo" and formfield is not None:
+            formfield.help_text = DEMO_HELP_TEXT
+        return formfield
+
+
+class EditorialAdmin(DemoBadgeFieldMixin, SimpleHistoryAdmin):
     """Base admin for content edited by the Redaktion (models with created_at/updated_at)."""
 
     readonly_fields = TIMESTAMP_FIELDS
@@ -30,6 +66,18 @@ class EditorialAdmin(SimpleHistoryAdmin):
     class Media:
         # Listed after urlify.js so that the merged media keep this order.
         js = ["admin/js/urlify.js", "core/admin-slug-de.js"]
+
+    def save_form(self, request, form, change):
+        # Also called for the rows of list_editable and when a version is restored.
+        if change:
+            clear_demo_badge_if_edited(form)
+        return super().save_form(request, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form.has_changed():
+                clear_demo_badge_if_edited(inline_form)
+        super().save_formset(request, form, formset, change)
 
 
 def _set_published(modeladmin, request, queryset, value: bool) -> int:

@@ -1,15 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import TIMESTAMPS_FIELDSET, EditorialAdmin
+from core.admin import TIMESTAMPS_FIELDSET, DemoBadgeFieldMixin, EditorialAdmin
 from core.widgets import MapPickerAdminMixin
 
 from .models import ContactPerson, Municipality
 
 
-class ContactPersonInline(admin.TabularInline):
+class ContactPersonInline(DemoBadgeFieldMixin, admin.TabularInline):
     model = ContactPerson
-    fields = ["name", "role", "email", "phone", "is_public", "order"]
+    fields = ["name", "role", "email", "phone", "is_public", "is_demo", "order"]
     extra = 0
     show_change_link = True
 
