@@ -15,6 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .forms import GermanIntegerField
 from .uploads import KINDS, check_upload, detect_format, missing_file_error
 
 # Stored names look like "dokumente/3f2a….pdf": no client-chosen part survives.
@@ -94,3 +95,10 @@ def stored_size(field_file) -> int | None:
         return field_file.size
     except (OSError, ValueError):
         return None
+
+
+class GermanPositiveIntegerField(models.PositiveIntegerField):
+    """A large count editors type as they write it, with digit grouping: "12.512"."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": GermanIntegerField, **kwargs})

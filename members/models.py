@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import UploadField
+from core.fields import GermanPositiveIntegerField, UploadField
 from core.models import GeoPointModel, TimestampedModel
 
 
@@ -35,7 +35,9 @@ class Municipality(TimestampedModel, GeoPointModel):
     district = models.CharField(
         _("Kreis"), max_length=100, help_text=_("z. B. „Kreis Coesfeld“ oder „kreisfreie Stadt“")
     )
-    population = models.PositiveIntegerField(_("Einwohnerzahl"))
+    population = GermanPositiveIntegerField(
+        _("Einwohnerzahl"), help_text=_("Mit oder ohne Tausenderpunkt, z. B. „12.512“.")
+    )
     population_year = models.PositiveSmallIntegerField(
         _("Einwohnerzahl Stand (Jahr)"),
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],

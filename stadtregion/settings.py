@@ -196,6 +196,8 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
+# Django's German locale sets no time input formats, so these apply: editors type "17.00" too.
+TIME_INPUT_FORMATS = ["%H:%M:%S", "%H:%M:%S.%f", "%H:%M", "%H.%M"]
 USE_I18N = True
 USE_TZ = True
 
