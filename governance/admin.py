@@ -12,6 +12,9 @@ from core.admin import (
 )
 
 from .admin_forms import (
+    DocumentAdminForm,
+    MeetingAdminForm,
+    MeetingDocumentForm,
     MembershipAdminForm,
     MembershipInlineFormSet,
     SeatQuotaForm,
@@ -146,6 +149,7 @@ class AgendaItemInline(admin.TabularInline):
 
 class DocumentInline(admin.StackedInline):
     model = Document
+    form = MeetingDocumentForm
     fk_name = "meeting"
     fields = ["title", "slug", "kind", "date", "file", "description", "is_published", "is_demo"]
     prepopulated_fields = {"slug": ["title"]}
@@ -170,6 +174,7 @@ class MeetingTimeFilter(admin.SimpleListFilter):
 
 @admin.register(Meeting)
 class MeetingAdmin(EditorialAdmin):
+    form = MeetingAdminForm
     list_display = ["title", "body", "start", "location", "cancelled", "is_published", "is_demo"]
     list_filter = [MeetingTimeFilter, "body", "is_published", "cancelled", "is_demo"]
     search_fields = ["title", "location", "description", "body__name"]
@@ -203,6 +208,7 @@ class AgendaItemAdmin(EditorialAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(EditorialAdmin):
+    form = DocumentAdminForm
     list_display = [
         "title",
         "kind",

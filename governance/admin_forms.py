@@ -1,11 +1,17 @@
-"""Admin forms that keep bodies within their seat quotas (Beirat: 3 seats each, 7 for Münster)."""
+"""Admin forms: bodies within their seat quotas (Beirat: 3 seats each, 7 for Münster), and
+slugs suggested from a title that are made unique instead of refused."""
+
+import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, SeatQuota, validate_quota
+from core.forms import german_slug
+
+from .models import Document, Meeting, Membership, SeatQuota, validate_quota
 
 
 class SeatQuotaForm(forms.ModelForm):
@@ -111,4 +117,96 @@ class MembershipAdminForm(forms.ModelForm):
         )
         others = body.memberships.filter(municipality=municipality).exclude(pk=self.instance.pk)
         _check_quotas(body, [*others, candidate], quotas=None)
+        return cleaned_data
+
+
+class PrepopulatedSlugForm(forms.ModelForm):
+    """A slug the admin suggested from the title is made unique instead of refused.
+
+    "Sitzung des Beirats Stadtregion" is a title that comes back every few months; its
+    suggested slug then gets the date ("…-2025-03-12") or a number ("…-2"). A slug the editor
+    typed differently is theirs and keeps the usual error when it is taken.
+    """
+
+    slug_source = "title"
+    slug_date_field: str | None = None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug")
+        source = cleaned_data.get(self.slug_source)
+        if not slug or not source:
+            return cleaned_data
+        max_length = self._meta.model._meta.get_field("slug").max_length
+        if slug != german_slug(source, max_length) or not self._slug_taken(slug):
+            return cleaned_data
+        day = cleaned_data.get(self.slug_date_field) if self.slug_date_field else None
+        if day is not None:
+            day = timezone.localtime(day) if isinstance(day, datetime.datetime) else day
+            suffixes = [f"-{day:%Y-%m-%d}"]
+        else:
+            suffixes = []
+        suffixes += [f"-{n}" for n in range(2, 1000)]
+        for suffix in suffixes:
+            candidate = slug[: max_length - len(suffix)].rstrip("-") + suffix
+            if not self._slug_taken(candidate):
+                cleaned_data["slug"] = candidate
+                break
+        return cleaned_data
+
+    def _slug_taken(self, slug: str) -> bool:
+        others = self._meta.model._default_manager.filter(slug=slug)
+        if self.instance.pk is not None:
+            others = others.exclude(pk=self.instance.pk)
+        return others.exists()
+
+
+class MeetingAdminForm(PrepopulatedSlugForm):
+    slug_date_field = "start"
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "slug",
+            "body",
+            "start",
+            "end",
+            "cancelled",
+            "location",
+            "address",
+            "description",
+            "is_published",
+            "is_demo",
+        ]
+
+
+class DocumentAdminForm(PrepopulatedSlugForm):
+    slug_date_field = "date"
+
+    class Meta:
+        model = Document
+        fields = [
+            "title",
+            "slug",
+            "kind",
+            "date",
+            "description",
+            "file",
+            "body",
+            "meeting",
+            "project",
+            "field_of_action",
+            "is_published",
+            "is_demo",
+        ]
+
+
+class MeetingDocumentForm(DocumentAdminForm):
+    """A document in the meeting's inline: its Gremium is always the meeting's (Document.save)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The inline has no body field; a body stored earlier must not contradict the meeting.
+        self.instance.body = None
         return cleaned_data

@@ -12,10 +12,13 @@ class DocumentFilterForm(forms.Form):
         required=False,
         label=_("Art"),
     )
+    gremium = forms.ChoiceField(required=False, label=_("Gremium"))
     jahr = forms.TypedChoiceField(coerce=int, required=False, label=_("Jahr"), empty_value=None)
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, years=(), bodies=(), **kwargs):
+        """``bodies`` are (slug, name) pairs, ``years`` the years with documents."""
         super().__init__(*args, **kwargs)
+        self.fields["gremium"].choices = [("", _("alle Gremien")), *bodies]
         self.fields["jahr"].choices = [("", _("alle Jahre"))] + [(y, y) for y in years]
 
     def filter(self, queryset):
@@ -23,6 +26,8 @@ class DocumentFilterForm(forms.Form):
             return queryset
         if self.cleaned_data["art"]:
             queryset = queryset.filter(kind=self.cleaned_data["art"])
+        if self.cleaned_data["gremium"]:
+            queryset = queryset.filter(body__slug=self.cleaned_data["gremium"])
         if self.cleaned_data["jahr"]:
             queryset = queryset.filter(date__year=self.cleaned_data["jahr"])
         return queryset

@@ -5,6 +5,8 @@ Municipality = oparl:Body, Body (Gremium) = oparl:Organization, Membership = opa
 Meeting = oparl:Meeting, AgendaItem = oparl:AgendaItem, Document = oparl:File.
 """
 
+import re
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -198,23 +200,70 @@ class Meeting(PublishableModel):
     def is_upcoming(self) -> bool:
         return self.start >= timezone.now()
 
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            # Documents of a meeting belong to its body, also after the meeting moved to another.
+            self.documents.exclude(body_id=self.body_id).update(body_id=self.body_id)
+
+
+def natural_sort_key(number: str) -> str:
+    """A text that sorts agenda numbers as people read them: 1, 2, 2.1, 2.10, 3, 10.
+
+    Every run of digits is zero-padded to six places, everything else is lower-cased, so
+    "2.10" becomes "000002.000010" and sorts after "000002.000002" and before "000010".
+    """
+    parts = re.findall(r"\d+|\D+", number.strip().lower())
+    return "".join(part.zfill(6) if part.isdigit() else part for part in parts)
+
+
+class NaturalSortKeyField(models.CharField):
+    """Filled from another field on every save, bulk_create included; never typed by editors."""
+
+    def __init__(self, *args, source: str, **kwargs):
+        self.source = source
+        kwargs.update(editable=False, blank=True, default="")
+        kwargs.setdefault("db_index", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"] = self.source
+        for fixed in ("editable", "blank", "default"):
+            kwargs.pop(fixed, None)
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        value = natural_sort_key(getattr(model_instance, self.source))[: self.max_length]
+        setattr(model_instance, self.attname, value)
+        return value
+
 
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("Sitzung"), related_name="agenda_items", on_delete=models.CASCADE
     )
     number = models.CharField(_("Nummer"), max_length=10, help_text=_("z. B. „1“ oder „2.1“"))
+    # "10" sorts after "2" only as a number; ten characters pad to at most 60.
+    number_sort_key = NaturalSortKeyField(
+        _("Sortierschlüssel der Nummer"), max_length=60, source="number"
+    )
     title = models.CharField(_("Titel"), max_length=300)
     description = models.TextField(_("Erläuterung"), blank=True)
     is_public = models.BooleanField(_("öffentlich"), default=True)
-    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("Reihenfolge"),
+        default=0,
+        help_text=_("Nur nötig, um von der Reihenfolge der Nummern abzuweichen."),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Tagesordnungspunkt")
         verbose_name_plural = _("Tagesordnungspunkte")
-        ordering = ["meeting", "order", "number"]
+        ordering = ["meeting", "order", "number_sort_key"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "number"],
@@ -241,7 +290,13 @@ class Document(PublishableModel):
     class Kind(models.TextChoices):
         CONTRACT = "kontrakt", _("Kontrakt")
         REPORT = "bericht", _("Bericht/Berichtswesen")
-        MINUTES = "protokoll", _("Protokoll")
+        INVITATION = "einladung", _("Einladung")
+        AGENDA = "tagesordnung", _("Tagesordnung")
+        PROPOSAL = "vorlage", _("Vorlage")
+        DRAFT_RESOLUTION = "beschlussvorlage", _("Beschlussvorlage")
+        # Niederschrift is the term of the municipal code (GO NRW § 52); the stored value stays
+        # "protokoll", so links filtered by it keep working.
+        MINUTES = "protokoll", _("Niederschrift (Protokoll)")
         RESOLUTION = "beschluss", _("Beschluss")
         CONCEPT = "konzept", _("Konzept")
         PRESENTATION = "praesentation", _("Präsentation")
@@ -265,6 +320,7 @@ class Document(PublishableModel):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        help_text=_("Bei Unterlagen einer Sitzung leer lassen: Es gilt das Gremium der Sitzung."),
     )
     meeting = models.ForeignKey(
         Meeting,
@@ -307,6 +363,29 @@ class Document(PublishableModel):
 
     def get_download_url(self):
         return reverse("governance:document_download", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        meeting = self.meeting if self.meeting_id else None
+        if meeting is not None and self.body_id and self.body_id != meeting.body_id:
+            message = _(
+                "Die Sitzung „%(meeting)s“ gehört zum Gremium „%(body)s“. Bitte dieses "
+                "Gremium wählen oder das Feld leer lassen."
+            )
+            params = {"meeting": meeting.title, "body": meeting.body.name}
+            raise ValidationError(
+                {"body": ValidationError(message, code="body_mismatch", params=params)}
+            )
+
+    def save(self, *args, **kwargs):
+        # A document filed with a meeting belongs to the meeting's body, however it was saved
+        # (the meeting's document inline has no body field).
+        if self.meeting_id and not self.body_id:
+            self.body_id = self.meeting.body_id
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "meeting" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "body"}
+        super().save(*args, **kwargs)
 
     @property
     def file_size(self) -> int | None:

@@ -88,7 +88,10 @@ class DocumentListView(FilteredListView):
     def get_queryset(self):
         published = Document.objects.published()
         years = sorted({d.year for d in published.dates("date", "year")}, reverse=True)
-        self.filter_form = DocumentFilterForm(self.request.GET or None, years=years)
+        bodies = Body.objects.filter(documents__is_published=True).distinct()
+        self.filter_form = DocumentFilterForm(
+            self.request.GET or None, years=years, bodies=bodies.values_list("slug", "name")
+        )
         return self.filter_form.filter(published.for_list())
 
 
