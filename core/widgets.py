@@ -23,6 +23,10 @@ class MapPickerWidget(forms.NumberInput):
         css = {"all": ["leaflet/leaflet.css", "core/admin-map-picker.css"]}
         js = ["leaflet/leaflet.js", "core/admin-map-picker.js"]
 
+    def __init__(self, attrs=None):
+        # The class keeps the input at its own height beside the map (admin-map-picker.css).
+        super().__init__({"class": "admin-map-picker-input", **(attrs or {})})
+
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
         longitude_id = (attrs or {}).get("id") or f"id_{name}"

@@ -25,6 +25,16 @@
     });
     L.tileLayer(config.tileUrl, config.tileOptions).addTo(map);
     var marker = null;
+    // A marker drawn by our CSS, not Leaflet's default image: that one finds its folder through
+    // a CSS background URL, which the hashed names of collectstatic (ManifestStaticFilesStorage)
+    // break, and then requests marker-icon.png relative to the admin page. The centre of the
+    // circle is the chosen point.
+    var icon = L.divIcon({
+      className: "admin-map-picker-marker",
+      html: '<span class="admin-map-picker-symbol"></span>',
+      iconSize: [22, 22],
+      iconAnchor: [11, 11],
+    });
 
     function write(position) {
       latitude.value = position.lat.toFixed(5);
@@ -36,7 +46,12 @@
         marker.setLatLng(position);
         return;
       }
-      marker = L.marker(position, { draggable: true, title: "Gewählte Lage", alt: "Gewählte Lage" }).addTo(map);
+      marker = L.marker(position, {
+        icon: icon,
+        draggable: true,
+        title: "Gewählte Lage",
+        alt: "Gewählte Lage",
+      }).addTo(map);
       marker.on("dragend", function () {
         write(marker.getLatLng());
       });
