@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from .history import GermanHistoryContextHelper
+
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
 TIMESTAMPS_FIELDSET = (
     _("Bearbeitungsstand"),
@@ -66,6 +68,22 @@ class EditorialAdmin(DemoBadgeFieldMixin, SimpleHistoryAdmin):
     class Media:
         # Listed after urlify.js so that the merged media keep this order.
         js = ["admin/js/urlify.js", "core/admin-slug-de.js"]
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # German labels and values, long texts as a diff (core/history.py).
+        return GermanHistoryContextHelper(self.model, historical_record)
+
+    def history_view_title(self, request, obj):
+        return _("Änderungshistorie: %s") % obj
+
+    def history_form_view_title(self, request, obj):
+        return _("Frühere Fassung: %s") % obj
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history passes the historical model's options as `opts`, so the page would
+        # name the "historical <model>"; the model's own read as German.
+        extra_context = {"opts": self.model._meta, **(extra_context or {})}
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_form(self, request, form, change):
         # Also called for the rows of list_editable and when a version is restored.

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Grundlagen")
+
+    def ready(self):
+        from .history import end_skip, skip_unchanged_history
+
+        # Connected after simple-history's own post_save handlers (they are connected when
+        # the models are prepared), so end_skip runs after the entry would have been written.
+        pre_save.connect(skip_unchanged_history, dispatch_uid="core.skip_unchanged_history")
+        post_save.connect(end_skip, dispatch_uid="core.end_skip_unchanged_history")
