@@ -3,13 +3,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import PUBLISH_ACTIONS, EditorialAdmin
+from core.admin import PUBLISH_ACTIONS, EditorialAdmin, GermanHistoryMixin
 
 from .models import AccessibilityFeedback, SignLanguageVideo
 
 
 @admin.register(AccessibilityFeedback)
-class AccessibilityFeedbackAdmin(SimpleHistoryAdmin):
+class AccessibilityFeedbackAdmin(GermanHistoryMixin, SimpleHistoryAdmin):
     list_display = ["created_at", "short_message", "page_url", "status"]
     list_filter = ["status", "created_at"]
     search_fields = ["message", "page_url", "name", "email"]

@@ -57,17 +57,9 @@ class DemoBadgeFieldMixin:
         return formfield
 
 
-class EditorialAdmin(DemoBadgeFieldMixin, SimpleHistoryAdmin):
-    """Base admin for content edited by the Redaktion (models with created_at/updated_at)."""
-
-    readonly_fields = TIMESTAMP_FIELDS
-    list_per_page = 50
-    # Editors type "www.example.de"; every member site is served over HTTPS.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    class Media:
-        # Listed after urlify.js so that the merged media keep this order.
-        js = ["admin/js/urlify.js", "core/admin-slug-de.js"]
+class GermanHistoryMixin:
+    """For every SimpleHistoryAdmin: the history and its old versions read as German
+    (core/history.py formats the changes, templates/simple_history/ words the pages)."""
 
     def get_historical_record_context_helper(self, request, historical_record):
         # German labels and values, long texts as a diff (core/history.py).
@@ -84,6 +76,19 @@ class EditorialAdmin(DemoBadgeFieldMixin, SimpleHistoryAdmin):
         # name the "historical <model>"; the model's own read as German.
         extra_context = {"opts": self.model._meta, **(extra_context or {})}
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class EditorialAdmin(DemoBadgeFieldMixin, GermanHistoryMixin, SimpleHistoryAdmin):
+    """Base admin for content edited by the Redaktion (models with created_at/updated_at)."""
+
+    readonly_fields = TIMESTAMP_FIELDS
+    list_per_page = 50
+    # Editors type "www.example.de"; every member site is served over HTTPS.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    class Media:
+        # Listed after urlify.js so that the merged media keep this order.
+        js = ["admin/js/urlify.js", "core/admin-slug-de.js"]
 
     def save_form(self, request, form, change):
         # Also called for the rows of list_editable and when a version is restored.

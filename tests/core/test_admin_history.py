@@ -125,3 +125,20 @@ def test_the_old_version_page_is_german(editor_client):
     page.refresh_from_db()
     assert page.title == "Erste Fassung"
     assert page.history.count() == 3
+
+
+def test_feedback_history_is_german_too(admin_client):
+    from accessibility.models import AccessibilityFeedback
+    from tests.factories import AccessibilityFeedbackFactory
+
+    feedback = AccessibilityFeedbackFactory()
+    response = post_change(admin_client, feedback, status="in_bearbeitung", staff_note="Geprüft.")
+    assert response.status_code == 302, form_errors(response)
+
+    text = " ".join(_main(_history(admin_client, feedback)).split())
+    assert "Bearbeitungsstand: neu → in Bearbeitung" in text
+    first = feedback.history.last()
+    html = admin_client.get(
+        admin_url(AccessibilityFeedback, "simple_history", feedback.pk, first.history_id)
+    ).content.decode()
+    assert "historical" not in html.lower()
