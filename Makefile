@@ -55,8 +55,11 @@ check: $(INSTALLED) ## ruff, Django system checks, missing migrations
 
 # pytest comes last so that its summary line is the last thing printed. Exit code 5 (nothing
 # collected) fails with a word of explanation. $(1): arguments before PYTEST_ARGS.
+# Two workers (pytest-xdist), a test file each at a time: the browser files and the rest run side
+# by side on the two cores; each worker has its own test database and live server.
+PYTEST_WORKERS ?= 2
 define pytest
-	@$(BIN)/pytest $(1) $(PYTEST_ARGS); status=$$?; \
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(1) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then \
 		echo "pytest collected no tests: the suite is broken (or PYTEST_ARGS selects nothing)." >&2; \
 	fi; \
