@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PUBLISH_ACTIONS, TIMESTAMPS_FIELDSET, EditorialAdmin
+from core.admin import PUBLICATION_FIELDSET, PUBLISH_ACTIONS, TIMESTAMPS_FIELDSET, EditorialAdmin
 
-from .models import Page
+from .models import NewsArticle, Page
 
 
 @admin.register(Page)
@@ -39,3 +39,21 @@ class PageAdmin(EditorialAdmin):
         # Not the prepopulated_fields attribute: simple_history's restore form reads that one
         # directly and would look for the read-only slug in its form.
         return {} if obj and obj.is_legal else {"slug": ["title"]}
+
+
+@admin.register(NewsArticle)
+class NewsArticleAdmin(EditorialAdmin):
+    list_display = ["title", "date", "is_published", "is_demo"]
+    list_filter = ["is_published", "is_demo", "municipalities", "fields_of_action"]
+    search_fields = ["title", "slug", "teaser", "text"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["municipalities", "fields_of_action", "projects"]
+    actions = PUBLISH_ACTIONS
+    fieldsets = [
+        (_("Meldung"), {"fields": ["title", "slug", "date", "teaser", "text"]}),
+        (_("Bild"), {"fields": ["image", "image_alt"]}),
+        (_("Bezüge"), {"fields": ["municipalities", "fields_of_action", "projects"]}),
+        PUBLICATION_FIELDSET,
+        TIMESTAMPS_FIELDSET,
+    ]

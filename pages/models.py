@@ -1,14 +1,20 @@
-"""Pages office staff edit: Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, ..."""
+"""Pages office staff edit (Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, ...)
+and the news (Aktuelles)."""
+
+import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import ProtectedError, Q
+from django.db.models import Prefetch, ProtectedError, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import PublishedQuerySet, TimestampedModel
+from core.fields import UploadField
+from core.models import PublishableModel, PublishedQuerySet, TimestampedModel
+from members.models import Municipality
 from privacy.fields import VideoURLField
+from projects.models import FieldOfAction, Project
 
 # First path segments that belong to the apps; a simple page must not shadow them.
 RESERVED_SLUGS = frozenset(
@@ -16,6 +22,7 @@ RESERVED_SLUGS = frozenset(
         "admin", "api", "arbeitsgruppen", "chronik", "dokumente", "gremien", "handlungsfelder",
         "healthz", "karte", "kommunen", "media", "projekte", "static", "suche", "termine",
         "datenschutz-einstellungen", "einbettung", "sitemap.xml", "robots.txt", "start",
+        "aktuelles",
     }
 )  # fmt: skip
 
@@ -135,3 +142,78 @@ class Page(TimestampedModel):
         if self.is_legal:
             raise ProtectedError(str(LEGAL_PAGE_DELETE_MESSAGE), {self})
         return super().delete(*args, **kwargs)
+
+
+class NewsArticleQuerySet(PublishedQuerySet):
+    def for_detail(self, user):
+        """An article's page; its linked projects are only the published ones."""
+        return self.visible_to(user).prefetch_related(
+            "municipalities",
+            "fields_of_action",
+            Prefetch(
+                "projects", queryset=Project.objects.published(), to_attr="published_projects"
+            ),
+        )
+
+
+class NewsArticle(PublishableModel):
+    """A news item ("Aktuelles") with links to the towns, fields of action and projects it concerns."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(
+        _("Kürzel in der Adresse"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "Die Meldung erscheint unter /aktuelles/kürzel/. Bitte nach Veröffentlichung nicht ändern."
+        ),
+    )
+    date = models.DateField(
+        _("Datum"), default=datetime.date.today, help_text=_("Wird als Datum der Meldung gezeigt.")
+    )
+    teaser = models.CharField(
+        _("Anreißer"),
+        max_length=400,
+        help_text=_("Ein bis zwei Sätze für die Übersicht und die Startseite."),
+    )
+    text = models.TextField(
+        _("Text"),
+        help_text=_("Überschriften mit ## , Listen mit - , Links als [Text](https://…)."),
+    )
+    image = UploadField(_("Bild"), kind="image", directory="aktuelles", blank=True)
+    image_alt = models.CharField(
+        _("Alternativtext zum Bild"),
+        max_length=200,
+        blank=True,
+        help_text=_("Beschreibt das Bild für Menschen, die es nicht sehen."),
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("Kommunen"), related_name="news_articles", blank=True
+    )
+    fields_of_action = models.ManyToManyField(
+        FieldOfAction, verbose_name=_("Handlungsfelder"), related_name="news_articles", blank=True
+    )
+    projects = models.ManyToManyField(
+        Project, verbose_name=_("Projekte"), related_name="news_articles", blank=True
+    )
+
+    objects = NewsArticleQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[municipalities, fields_of_action, projects])
+
+    class Meta:
+        verbose_name = _("Meldung")
+        verbose_name_plural = _("Aktuelles")
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Bitte einen Alternativtext für das Bild angeben.")}
+            )

@@ -1,8 +1,8 @@
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
 from core.views import PublishedMixin
 
-from .models import Page
+from .models import NewsArticle, Page
 
 
 class PageView(PublishedMixin, DetailView):
@@ -14,3 +14,20 @@ class PageView(PublishedMixin, DetailView):
 
     def get_queryset(self):
         return self.visible(Page.objects.all())
+
+
+class NewsListView(ListView):
+    context_object_name = "articles"
+    template_name = "pages/news_list.html"
+    paginate_by = 10
+
+    def get_queryset(self):
+        return NewsArticle.objects.published()
+
+
+class NewsDetailView(PublishedMixin, DetailView):
+    context_object_name = "article"
+    template_name = "pages/news_detail.html"
+
+    def get_queryset(self):
+        return NewsArticle.objects.for_detail(self.request.user)

@@ -36,6 +36,7 @@ class Section:
 
 
 SECTIONS = (
+    Section("news", (Link("Aktuelles", "news:list", below=("news:detail",)),)),
     Section("members", (Link("Kommunen", "members:list", below=("members:detail",)),)),
     Section(
         "projects",

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from governance.models import Body, Document, Meeting
 from members.models import Municipality
-from pages.models import Page
+from pages.models import NewsArticle, Page
 from projects.models import FieldOfAction, Project, WorkingGroup
 
 
@@ -12,7 +12,7 @@ class StaticSitemap(Sitemap):
         return [
             "home", "members:list", "projects:field_list", "projects:project_list",
             "projects:group_list", "governance:body_list", "governance:meeting_list",
-            "governance:document_list", "governance:timeline",
+            "governance:document_list", "governance:timeline", "news:list",
         ]  # fmt: skip
 
     def location(self, item):
@@ -40,4 +40,5 @@ SITEMAPS = {
     "termine": ModelSitemap(Meeting.objects.published()),
     "dokumente": ModelSitemap(Document.objects.published()),
     "seiten": ModelSitemap(Page.objects.published()),
+    "aktuelles": ModelSitemap(NewsArticle.objects.published()),
 }

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("accessibility.urls")),
     path("", include("privacy.urls")),
     path("", include("maps.urls")),
+    path("aktuelles/", include("pages.news_urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ would shadow the routes above
 ]
 

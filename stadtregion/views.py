@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from governance.models import Body, Meeting
 from members.models import Municipality
+from pages.models import NewsArticle
 from projects.models import FieldOfAction
 
 
@@ -16,6 +17,7 @@ class HomeView(TemplateView):
         context["municipalities"] = Municipality.objects.all()
         context["fields"] = FieldOfAction.objects.all()
         context["bodies"] = Body.objects.all()
+        context["latest_news"] = NewsArticle.objects.published()[:3]
         context["next_meetings"] = Meeting.objects.published().upcoming().select_related("body")[:3]
         return context
 

@@ -20,7 +20,7 @@ from governance.models import (
     TimelineEvent,
 )
 from members.models import ContactPerson, Municipality
-from pages.models import Page
+from pages.models import NewsArticle, Page
 from projects.models import FieldOfAction, Project, WorkingGroup
 
 
@@ -174,6 +174,33 @@ class PageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Seite {n}")
     slug = factory.Sequence(lambda n: f"seite-{n}")
     body = "## Abschnitt\n\nText der Seite."
+
+
+class NewsArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsArticle
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Meldung {n}")
+    slug = factory.Sequence(lambda n: f"meldung-{n}")
+    date = datetime.date(2024, 1, 1)
+    teaser = "Eine Meldung der Stadtregion."
+    text = "## Abschnitt\n\nText der Meldung."
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.municipalities.set(extracted)
+
+    @factory.post_generation
+    def fields_of_action(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.fields_of_action.set(extracted)
+
+    @factory.post_generation
+    def projects(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.projects.set(extracted)
 
 
 # Structurally valid containers: MP4 boxes ftyp, moov and mdat; WebM's EBML header and Segment.

@@ -23,7 +23,7 @@ from governance.models import (
     TimelineEvent,
 )
 from members.models import ContactPerson, Municipality
-from pages.models import Page
+from pages.models import NewsArticle, Page
 from projects.models import FieldOfAction, Project, WorkingGroup
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ _ids = itertools.count(1)
 # Ceilings per page: today's count plus one, so one deliberate extra query (say, for a new menu)
 # does not break the build, while an N+1 query (dozens more) always does.
 CEILINGS = {
-    "home": 6,
+    "home": 7,  # one more since the home page shows the latest news
     "municipality_list": 3,
     "municipality_detail": 7,
     "field_list": 3,
@@ -52,6 +52,8 @@ CEILINGS = {
     "document_detail": 5,
     "timeline": 3,
     "page": 3,
+    "news_list": 4,
+    "news_detail": 6,
 }
 
 
@@ -87,6 +89,10 @@ class Hub:
         self.page = Page.objects.create(
             title="Hub-Seite", slug="hub-seite", body="Text", menu="footer"
         )
+        self.article = NewsArticle.objects.create(
+            title="Hub-Meldung", slug="hub-meldung", teaser="Hub", text="Text",
+            date=datetime.date(2030, 1, 1),
+        )  # fmt: skip
 
     def grow(self):
         """Adds 12 towns, 10 groups, 30 projects, 20 meetings, 20 documents and their relations."""
@@ -187,6 +193,25 @@ class Hub:
             TimelineEvent(date=datetime.date(2000 + i, 1, 1), title=f"Ereignis {n}-{i}")
             for i in range(5)
         )
+        articles = NewsArticle.objects.bulk_create(
+            NewsArticle(
+                title=f"Meldung {n}-{i}", slug=f"meldung-{n}-{i}", teaser="Meldung", text="Text",
+                date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i), is_demo=bool(i % 3),
+            )
+            for i in range(15)
+        )  # fmt: skip
+        articles.append(self.article)
+        for relation, targets in [
+            (NewsArticle.municipalities, towns[-4:]),
+            (NewsArticle.fields_of_action, [self.field, field]),
+            (NewsArticle.projects, projects[:6]),
+        ]:
+            Through = relation.through
+            target = relation.field.m2m_reverse_field_name()
+            Through.objects.bulk_create(
+                [Through(newsarticle=a, **{target: t}) for a in articles for t in targets],
+                ignore_conflicts=True,
+            )
 
     def urls(self):
         return {
@@ -209,6 +234,8 @@ class Hub:
             "document_detail": self.document.get_absolute_url(),
             "timeline": "/chronik/",
             "page": self.page.get_absolute_url(),
+            "news_list": "/aktuelles/",
+            "news_detail": self.article.get_absolute_url(),
         }
 
 
@@ -250,7 +277,10 @@ def test_the_data_really_doubled(hub):
     assert hub.municipality.projects.count() == 31
     assert hub.project.documents.count() == 21
     assert hub.body.memberships.count() == 26
+    assert NewsArticle.objects.count() == 16
     hub.grow()
     assert hub.municipality.projects.count() == 61
     assert hub.project.documents.count() == 41
     assert hub.body.memberships.count() == 52
+    assert NewsArticle.objects.count() == 31
+    assert hub.article.projects.count() == 12

@@ -15,6 +15,7 @@ from .fields import load_fields
 from .governance import load_bodies, load_memberships, load_seat_quotas, load_timeline
 from .meetings import load_meetings
 from .members import load_contacts, load_municipalities
+from .news import load_news
 from .pages import load_pages
 from .projects import load_projects, load_working_groups
 
@@ -35,6 +36,7 @@ def seed_all(*, today: datetime.date) -> SeedLog:
     load_documents(log, bodies=bodies, meetings=meetings, projects=projects, fields=fields)
     load_timeline(log)
     load_pages(log)
+    load_news(log, fields=fields, projects=projects, municipalities=municipalities)
     return log
 
 

@@ -19,6 +19,7 @@ from tests.crawl import crawl
 from tests.factories import (
     DocumentFactory,
     MeetingFactory,
+    NewsArticleFactory,
     PageFactory,
     ProjectFactory,
     SignLanguageVideoFactory,
@@ -53,6 +54,7 @@ def drafts():
     draft(DocumentFactory, "Dokument", body=body, meeting=meeting, project=project,
           field_of_action=field)  # fmt: skip
     draft(PageFactory, "Seite", menu="footer")
+    draft(NewsArticleFactory, "Meldung", date=datetime.date(2099, 1, 1))  # newest: on the home page
     SignLanguageVideoFactory(title=f"{MARKER.title()} Video", is_published=False)
 
     # Published content that points at the drafts.
@@ -67,6 +69,7 @@ def drafts():
     published_meeting = MeetingFactory(body=body, start=soon + datetime.timedelta(hours=1))
     DocumentFactory(body=body, meeting=meeting, project=project, field_of_action=field)
     DocumentFactory(body=body, meeting=published_meeting, field_of_action=field)
+    NewsArticleFactory(date=datetime.date(2098, 1, 1), projects=[project], fields_of_action=[field])
     return {"town": town, "project": project}
 
 
@@ -83,6 +86,7 @@ def test_no_public_page_names_a_draft(client, drafts):
         "/karte/daten.geojson",
         f"/karte/daten.geojson?kommune={drafts['town'].slug}",
         "/gebaerdensprache/",
+        "/aktuelles/",
     ]:
         status, pages[path] = fetch(path)
         assert status == 200, path

@@ -14,7 +14,8 @@ from django.urls import include, path, resolve, reverse
 from stadtregion import navigation
 
 MAIN_NAV_LABELS = [
-    "Kommunen", "Handlungsfelder", "Projekte", "Arbeitsgruppen", "Gremien", "Termine", "Dokumente",
+    "Aktuelles", "Kommunen", "Handlungsfelder", "Projekte", "Arbeitsgruppen", "Gremien", "Termine",
+    "Dokumente",
 ]  # fmt: skip
 
 
