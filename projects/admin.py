@@ -29,7 +29,7 @@ class FieldOfActionAdmin(EditorialAdmin):
 @admin.register(WorkingGroup)
 class WorkingGroupAdmin(EditorialAdmin):
     list_display = ["name", "kind", "field_of_action", "is_published", "is_demo"]
-    list_filter = ["kind", "field_of_action", "is_published", "is_demo"]
+    list_filter = ["kind", "field_of_action", "municipalities", "is_published", "is_demo"]
     search_fields = ["name", "summary", "description"]
     list_select_related = ["field_of_action"]
     prepopulated_fields = {"slug": ["name"]}
