@@ -221,3 +221,14 @@ def test_seed_creates_articles_once_and_keeps_editors_changes():
     assert eea.title == "Von der Redaktion geändert"
     assert not eea.projects.exists()
     assert NewsArticle.history.count() == history
+
+
+def test_article_shows_its_last_change(client):
+    article = NewsArticleFactory()
+    NewsArticle.objects.filter(pk=article.pk).update(
+        updated_at=datetime.datetime(2025, 3, 7, 23, 30, tzinfo=datetime.UTC)
+    )
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert html.count('Stand: <time datetime="2025-03-08">8. März 2025</time>') == 1
