@@ -1,4 +1,4 @@
-"""Admin building blocks shared by the apps' admins (members is the lowest layer, so all may
+"""Admin building blocks shared by the apps' admins (core is the lowest layer, so all may
 import them).
 
 Every content admin derives from SimpleHistoryAdmin: its "Änderungshistorie" lists each saved
