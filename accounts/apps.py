@@ -7,7 +7,7 @@ from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPAppConfig
 
 class AccountsConfig(AppConfig):
     """Staff sign-in: lockouts, a cheap limit before the password hash, two-factor login and
-    password reset by e-mail. No models of its own (django-axes and django-otp bring theirs)."""
+    password reset by e-mail. Its one model is a German-named proxy of django-otp's device."""
 
     name = "accounts"
     verbose_name = _("Anmeldung")

@@ -12,9 +12,9 @@ class StadtregionConfig(AppConfig):
         # the site registers every admin module it composes here, explicitly.
         import axes.admin  # noqa: F401  (lockouts: staff unlock by deleting an attempt)
         import django.contrib.auth.admin  # noqa: F401
-        import django_otp.plugins.otp_totp.admin  # noqa: F401  (remove a lost phone's device)
 
         import accessibility.admin  # noqa: F401
+        import accounts.admin  # noqa: F401  (remove a lost phone's authenticator app)
         import governance.admin  # noqa: F401
         import members.admin  # noqa: F401
         import pages.admin  # noqa: F401

@@ -432,3 +432,10 @@ def test_one_mailbox_gets_only_a_few_mails_however_many_clients_ask(client, edit
     ]
     assert {(r.status_code, r.url) for r in responses} == {(302, "/admin/password_reset/done/")}
     assert len(mail.outbox) == 5
+
+
+def test_admin_names_the_authenticator_apps_in_german(admin_client):
+    index = admin_client.get("/admin/").content.decode()
+    assert "Authenticator-Apps" in index
+    assert "TOTP devices" not in index and "Otp_Totp" not in index
+    assert admin_client.get("/admin/accounts/authenticatorapp/").status_code == 200
