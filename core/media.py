@@ -8,15 +8,14 @@ references is a 404, whatever the URL.
 """
 
 import re
-from functools import cache
 
-from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from .fields import UploadField
+from .models import visible_fields
 from .uploads import CONTENT_TYPES
 
 CHUNK_SIZE = 64 * 1024
@@ -27,28 +26,18 @@ SANDBOXED_POLICY = f"{POLICY}; sandbox"
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
 
-@cache
-def _fields_by_directory() -> dict[str, list[tuple[type, str]]]:
-    found: dict[str, list[tuple[type, str]]] = {}
-    for model in apps.get_models():
-        for field in model._meta.get_fields():
-            if isinstance(field, UploadField):
-                found.setdefault(field.directory, []).append((model, field.name))
-    return found
-
-
-def find_visible(name: str, user) -> tuple[object, bool] | None:
-    """The object referencing the stored file `name` that `user` may see, and whether the
-    public may see it too; None if there is none."""
+def find_visible(name: str, user):
+    """The stored file `name` of an object that `user` may see, and whether the public may see
+    it too; None if no such object references it."""
     directory = name.split("/", 1)[0]
-    for model, field_name in _fields_by_directory().get(directory, []):
-        objects = model._default_manager.filter(**{field_name: name})
-        public = objects.visible_to(AnonymousUser()).first()
-        if public is not None:
-            return public, True
-        draft = objects.visible_to(user).first()
-        if draft is not None:
-            return draft, False
+    for model, field in visible_fields(UploadField):
+        if field.directory != directory:
+            continue
+        objects = model._default_manager.filter(**{field.name: name})
+        for viewer, public in ((AnonymousUser(), True), (user, False)):
+            obj = objects.visible_to(viewer).first()
+            if obj is not None:
+                return getattr(obj, field.name), public
     return None
 
 
@@ -57,12 +46,7 @@ def media(request, path):
     found = find_visible(path, request.user)
     if found is None:
         raise Http404("Datei nicht gefunden")
-    obj, public = found
-    field_file = next(
-        value
-        for field in obj._meta.get_fields()
-        if isinstance(field, UploadField) and (value := getattr(obj, field.name)).name == path
-    )
+    field_file, public = found
     return file_response(request, field_file, public=public)
 
 

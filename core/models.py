@@ -1,6 +1,9 @@
 """Model bases every content app shares: timestamps, publication with one visibility rule, and
 points on the map as plain decimals."""
 
+from functools import cache
+
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -82,3 +85,19 @@ class PublishableModel(TimestampedModel):
 
     class Meta:
         abstract = True
+
+
+@cache
+def visible_fields(field_class: type) -> tuple[tuple[type, models.Field], ...]:
+    """Every (model, field) of this class on a model that says who may see it (visible_to).
+
+    Views that answer for whatever references a file or a video find their objects here. History
+    tables copy the fields but not the rule, so they, and any model without one, never answer.
+    """
+    return tuple(
+        (model, field)
+        for model in apps.get_models()
+        if hasattr(model._default_manager, "visible_to")
+        for field in model._meta.get_fields()
+        if isinstance(field, field_class)
+    )
