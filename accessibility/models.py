@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import UploadField, stored_size
-from core.models import PublishedQuerySet, TimestampedModel
+from core.models import PublishedQuerySet, ScheduledPublicationModel
 from core.uploads import CONTENT_TYPES
 
 
@@ -45,7 +45,7 @@ class AccessibilityFeedback(models.Model):
         return f"{self.created_at:%d.%m.%Y %H:%M} – {self.message[:60]}"
 
 
-class SignLanguageVideo(TimestampedModel):
+class SignLanguageVideo(ScheduledPublicationModel):
     """A self-hosted video in Deutsche Gebärdensprache (first-party, so it needs no consent)."""
 
     class Topic(models.TextChoices):
@@ -70,7 +70,6 @@ class SignLanguageVideo(TimestampedModel):
         _("Dauer"), help_text=_("Format Stunden:Minuten:Sekunden, z. B. 0:03:25")
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    is_published = models.BooleanField(_("veröffentlicht"), default=True)
 
     objects = PublishedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -84,6 +83,7 @@ class SignLanguageVideo(TimestampedModel):
         return self.title
 
     def clean(self):
+        super().clean()
         if not self.captions and not self.transcript.strip():
             raise ValidationError(
                 _("Bitte Untertitel hochladen oder den Text zum Video eingeben."), code="no_text"

@@ -7,19 +7,25 @@ version with the editor (recorded by HistoryRequestMiddleware) and can restore o
 
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .history import GermanHistoryContextHelper
+from .models import PublicationStatus, live_q
 
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
 TIMESTAMPS_FIELDSET = (
     _("Bearbeitungsstand"),
     {"classes": ["collapse"], "fields": TIMESTAMP_FIELDS},
 )
-PUBLICATION_FIELDSET = (_("Veröffentlichung"), {"fields": ("is_published", "is_demo")})
+PUBLICATION_FIELDS = ("is_published", "publish_from", "visible_until")
+SCHEDULE_FIELDSET = (_("Veröffentlichung"), {"fields": PUBLICATION_FIELDS})
+PUBLICATION_FIELDSET = (_("Veröffentlichung"), {"fields": (*PUBLICATION_FIELDS, "is_demo")})
 
 # The "Beispielinhalt" badge marks invented content. The rule, applied to every form an
 # editorial admin saves (its own form, its inlines' rows and its changelist's editable rows):
@@ -30,7 +36,7 @@ PUBLICATION_FIELDSET = (_("Veröffentlichung"), {"fields": ("is_published", "is_
 # - changing the checkbox in the same save is the editor's explicit choice and wins; so does
 #   a save that changes only fields that say nothing about the content (below). To keep an
 #   edited object marked, check the box again and save once more.
-DEMO_NEUTRAL_FIELDS = frozenset({"is_demo", "is_published", "is_public", "order"})
+DEMO_NEUTRAL_FIELDS = frozenset({"is_demo", "is_public", "order", *PUBLICATION_FIELDS})
 DEMO_HELP_TEXT = _(
     "Erfundener Inhalt zu Vorführzwecken; wird öffentlich so gekennzeichnet. Wer den Inhalt "
     "ändert, entfernt die Kennzeichnung damit automatisch."
@@ -79,6 +85,65 @@ class GermanHistoryMixin:
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+class PublicationStatusFilter(admin.SimpleListFilter):
+    """Entwurf, geplant, öffentlich or abgelaufen: the schedule read against the clock."""
+
+    title = _("Veröffentlichungsstatus")
+    parameter_name = "veroeffentlichung"
+
+    def lookups(self, request, model_admin):
+        return PublicationStatus.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        live = live_q(now=now)
+        filters = {
+            PublicationStatus.DRAFT: Q(is_published=False),
+            PublicationStatus.SCHEDULED: Q(is_published=True, publish_from__gt=now),
+            PublicationStatus.LIVE: live,
+            PublicationStatus.EXPIRED: Q(is_published=True, visible_until__lte=now),
+        }
+        return queryset.filter(filters[self.value()]) if self.value() in filters else queryset
+
+
+class PublicationStatusMixin:
+    """For admins of scheduled content: the "veröffentlicht" column and filter become the
+    status against the clock, since a checked box alone no longer says what visitors see."""
+
+    def _is_scheduled(self) -> bool:
+        return any(field.name == "publish_from" for field in self.model._meta.fields)
+
+    def get_list_display(self, request):
+        list_display = list(super().get_list_display(request))
+        if self._is_scheduled():
+            list_display = [
+                "publication_status_column" if name == "is_published" else name
+                for name in list_display
+            ]
+        return list_display
+
+    def get_list_filter(self, request):
+        list_filter = list(super().get_list_filter(request))
+        if self._is_scheduled():
+            list_filter = [
+                PublicationStatusFilter if name == "is_published" else name for name in list_filter
+            ]
+        return list_filter
+
+    @admin.display(description=_("Status"), ordering="is_published")
+    def publication_status_column(self, obj):
+        status = obj.publication_status
+        if status == PublicationStatus.SCHEDULED:
+            return _("geplant ab %s") % date_format(
+                timezone.localtime(obj.publish_from), "SHORT_DATETIME_FORMAT"
+            )
+        if status == PublicationStatus.LIVE and obj.visible_until:
+            return _("öffentlich bis %s") % date_format(
+                timezone.localtime(obj.visible_until), "SHORT_DATETIME_FORMAT"
+            )
+        return status.label
+
+
 class OnSiteLinkColumnMixin:
     """For admins of models with a public page: each changelist row links to that page.
 
@@ -100,7 +165,11 @@ class OnSiteLinkColumnMixin:
 
 
 class EditorialAdmin(
-    OnSiteLinkColumnMixin, DemoBadgeFieldMixin, GermanHistoryMixin, SimpleHistoryAdmin
+    PublicationStatusMixin,
+    OnSiteLinkColumnMixin,
+    DemoBadgeFieldMixin,
+    GermanHistoryMixin,
+    SimpleHistoryAdmin,
 ):
     """Base admin for content edited by the Redaktion (models with created_at/updated_at)."""
 

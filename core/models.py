@@ -4,9 +4,11 @@ points on the map as plain decimals."""
 from functools import cache
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,21 +64,88 @@ class GeoPointModel(models.Model):
         )
 
 
+def live_q(prefix: str = "", now=None) -> Q:
+    """The condition "published and within its schedule", for filters across a relation
+    (prefix "projects__") as well as on the model itself.
+
+    Evaluated against the clock of each query, so a scheduled item appears and disappears on
+    time without a job that flips a flag.
+    """
+    now = now or timezone.now()
+    return (
+        Q(**{f"{prefix}is_published": True})
+        & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": now}))
+        & (Q(**{f"{prefix}visible_until__isnull": True}) | Q(**{f"{prefix}visible_until__gt": now}))
+    )
+
+
 class PublishedQuerySet(models.QuerySet):
     """Visibility rule shared by every content type with a draft state."""
 
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(live_q())
 
     def visible_to(self, user):
         """Staff may preview drafts; everybody else sees what is published."""
         return self.all() if user.is_staff else self.published()
 
 
-class PublishableModel(TimestampedModel):
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    SCHEDULED = "scheduled", _("geplant")
+    LIVE = "live", _("öffentlich")
+    EXPIRED = "expired", _("abgelaufen")
+
+
+class ScheduledPublicationModel(TimestampedModel):
+    """A draft until an editor publishes it, optionally only from and until given times."""
+
     is_published = models.BooleanField(
-        _("veröffentlicht"), default=True, help_text=_("Entwürfe sieht nur die Redaktion.")
+        _("veröffentlicht"),
+        default=False,
+        help_text=_("Neue Inhalte sind Entwürfe; Entwürfe sieht nur die Redaktion."),
     )
+    publish_from = models.DateTimeField(
+        _("veröffentlichen ab"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, um sofort zu veröffentlichen. Uhrzeit in deutscher Zeit."),
+    )
+    visible_until = models.DateTimeField(
+        _("sichtbar bis"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, wenn der Inhalt dauerhaft sichtbar bleiben soll."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.publish_from and self.visible_until and self.visible_until <= self.publish_from:
+            raise ValidationError(
+                {"visible_until": _("„Sichtbar bis“ muss nach „veröffentlichen ab“ liegen.")}
+            )
+
+    @property
+    def publication_status(self) -> PublicationStatus:
+        now = timezone.now()
+        if not self.is_published:
+            return PublicationStatus.DRAFT
+        if self.publish_from and self.publish_from > now:
+            return PublicationStatus.SCHEDULED
+        if self.visible_until and self.visible_until <= now:
+            return PublicationStatus.EXPIRED
+        return PublicationStatus.LIVE
+
+    @property
+    def is_live(self) -> bool:
+        """What visitors see right now (the rule of live_q, on one loaded object)."""
+        return self.publication_status == PublicationStatus.LIVE
+
+
+class PublishableModel(ScheduledPublicationModel):
     is_demo = models.BooleanField(
         _("Beispielinhalt"),
         default=False,

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
+from core.models import live_q
 from core.views import FilteredListView, PublishedMixin
 
 from .forms import DocumentFilterForm
@@ -90,7 +91,7 @@ class DocumentListView(FilteredListView):
     def get_queryset(self):
         published = Document.objects.published()
         years = sorted({d.year for d in published.dates("date", "year")}, reverse=True)
-        bodies = Body.objects.filter(documents__is_published=True).distinct()
+        bodies = Body.objects.filter(live_q("documents__")).distinct()
         self.filter_form = DocumentFilterForm(
             self.request.GET or None, years=years, bodies=bodies.values_list("slug", "name")
         )
@@ -113,7 +114,7 @@ class DocumentDownloadView(PublishedMixin, DetailView):
     def get(self, request, *args, **kwargs):
         document = self.get_object()
         return file_response(
-            request, document.file, public=document.is_published, filename=f"{document.slug}.pdf"
+            request, document.file, public=document.is_live, filename=f"{document.slug}.pdf"
         )
 
 

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import PUBLICATION_FIELDSET, PUBLISH_ACTIONS, TIMESTAMPS_FIELDSET, EditorialAdmin
+from core.admin import (
+    PUBLICATION_FIELDS,
+    PUBLICATION_FIELDSET,
+    PUBLISH_ACTIONS,
+    SCHEDULE_FIELDSET,
+    TIMESTAMPS_FIELDSET,
+    EditorialAdmin,
+)
 
 from .models import NewsArticle, Page
 
@@ -17,7 +24,7 @@ class PageAdmin(EditorialAdmin):
         (_("Seite"), {"fields": ["title", "slug", "intro", "body"]}),
         (_("Video"), {"fields": ["video_url"]}),
         (_("Navigation"), {"fields": ["menu", "order"]}),
-        (_("Veröffentlichung"), {"fields": ["is_published"]}),
+        SCHEDULE_FIELDSET,
         TIMESTAMPS_FIELDSET,
     ]
 
@@ -33,7 +40,7 @@ class PageAdmin(EditorialAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
         # Their address and their publication stay as banner and footer expect them.
-        return (*fields, "slug", "is_published") if obj and obj.is_legal else fields
+        return (*fields, "slug", *PUBLICATION_FIELDS) if obj and obj.is_legal else fields
 
     def get_prepopulated_fields(self, request, obj=None):
         # Not the prepopulated_fields attribute: simple_history's restore form reads that one

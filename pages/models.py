@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import UploadField
-from core.models import PublishableModel, PublishedQuerySet, TimestampedModel
+from core.models import (
+    PublishableModel,
+    PublishedQuerySet,
+    ScheduledPublicationModel,
+    live_q,
+)
 from members.models import Municipality
 from privacy.fields import VideoURLField
 from projects.models import FieldOfAction, Project
@@ -48,7 +53,7 @@ LEGAL_PAGE_DELETE_MESSAGE = _(
 class PageQuerySet(PublishedQuerySet):
     def published(self):
         # A legal page is never withdrawn: the banner and the footer would link to a 404.
-        return self.filter(Q(is_published=True) | Q(slug__in=LEGAL_PAGE_SLUGS))
+        return self.filter(live_q() | Q(slug__in=LEGAL_PAGE_SLUGS))
 
     def delete(self):
         legal = list(self.filter(slug__in=LEGAL_PAGE_SLUGS))
@@ -57,7 +62,7 @@ class PageQuerySet(PublishedQuerySet):
         return super().delete()
 
 
-class Page(TimestampedModel):
+class Page(ScheduledPublicationModel):
     """A page office staff edit: Impressum, Datenschutz, Über uns, Barrierefreiheit, ..."""
 
     class Menu(models.TextChoices):
@@ -94,7 +99,6 @@ class Page(TimestampedModel):
         _("Verlinkt in"), max_length=10, choices=Menu.choices, blank=True, default=""
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    is_published = models.BooleanField(_("veröffentlicht"), default=True)
 
     objects = PageQuerySet.as_manager()
     history = HistoricalRecords()

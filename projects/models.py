@@ -161,6 +161,7 @@ class Project(PublishableModel, GeoPointModel):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if (
             self.working_group_id
             and self.field_of_action_id

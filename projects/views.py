@@ -1,6 +1,7 @@
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.models import live_q
 from core.views import FilteredListView, PublishedMixin
 from members.models import ContactPerson
 
@@ -13,10 +14,8 @@ class FieldOfActionListView(ListView):
 
     def get_queryset(self):
         return FieldOfAction.objects.annotate(
-            project_count=Count("projects", filter=Q(projects__is_published=True), distinct=True),
-            group_count=Count(
-                "working_groups", filter=Q(working_groups__is_published=True), distinct=True
-            ),
+            project_count=Count("projects", filter=live_q("projects__"), distinct=True),
+            group_count=Count("working_groups", filter=live_q("working_groups__"), distinct=True),
         ).order_by("order", "name")  # aggregating queries ignore Meta.ordering
 
 

@@ -75,6 +75,8 @@ class WorkingGroupFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = WorkingGroup
 
+    # Published, as most tests need; new content in the admin starts as a draft.
+    is_published = True
     name = factory.Sequence(lambda n: f"Arbeitsgruppe {n}")
     slug = factory.Sequence(lambda n: f"arbeitsgruppe-{n}")
     kind = WorkingGroup.Kind.ARBEITSGRUPPE
@@ -86,6 +88,8 @@ class ProjectFactory(factory.django.DjangoModelFactory):
         model = Project
         skip_postgeneration_save = True
 
+    # Published, as most tests need; new content in the admin starts as a draft.
+    is_published = True
     title = factory.Sequence(lambda n: f"Projekt {n}")
     slug = factory.Sequence(lambda n: f"projekt-{n}")
     field_of_action = factory.SubFactory(FieldOfActionFactory)
@@ -132,6 +136,8 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
+    # Published, as most tests need; new content in the admin starts as a draft.
+    is_published = True
     body = factory.SubFactory(BodyFactory)
     title = factory.Sequence(lambda n: f"Sitzung {n}")
     slug = factory.Sequence(lambda n: f"sitzung-{n}")
@@ -152,6 +158,8 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Document
 
+    # Published, as most tests need; new content in the admin starts as a draft.
+    is_published = True
     title = factory.Sequence(lambda n: f"Dokument {n}")
     slug = factory.Sequence(lambda n: f"dokument-{n}")
     kind = Document.Kind.REPORT
@@ -171,6 +179,8 @@ class PageFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Page
 
+    # Published, as most tests need; new content in the admin starts as a draft.
+    is_published = True
     title = factory.Sequence(lambda n: f"Seite {n}")
     slug = factory.Sequence(lambda n: f"seite-{n}")
     body = "## Abschnitt\n\nText der Seite."
@@ -181,6 +191,8 @@ class NewsArticleFactory(factory.django.DjangoModelFactory):
         model = NewsArticle
         skip_postgeneration_save = True
 
+    # Published, as most tests need; new content in the admin starts as a draft.
+    is_published = True
     title = factory.Sequence(lambda n: f"Meldung {n}")
     slug = factory.Sequence(lambda n: f"meldung-{n}")
     date = datetime.date(2024, 1, 1)
@@ -222,6 +234,8 @@ class SignLanguageVideoFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SignLanguageVideo
 
+    # Published, as most tests need; new content in the admin starts as a draft.
+    is_published = True
     title = factory.Sequence(lambda n: f"Video {n}")
     topic = SignLanguageVideo.Topic.CONTENT
     video = factory.LazyFunction(lambda: ContentFile(MINIMAL_MP4, name="video.mp4"))

@@ -67,30 +67,30 @@ class Hub:
         )  # fmt: skip
         self.field = FieldOfAction.objects.create(name="Hub-Feld", slug="hub-feld", summary="Hub")
         self.group = WorkingGroup.objects.create(
-            name="Hub-Gruppe", slug="hub-gruppe", kind=WorkingGroup.Kind.ARBEITSKREIS,
+            is_published=True, name="Hub-Gruppe", slug="hub-gruppe", kind=WorkingGroup.Kind.ARBEITSKREIS,
             field_of_action=self.field,
         )  # fmt: skip
         self.project = Project.objects.create(
-            title="Hub-Projekt", slug="hub-projekt", field_of_action=self.field,
+            is_published=True, title="Hub-Projekt", slug="hub-projekt", field_of_action=self.field,
             working_group=self.group, summary="Hub",
         )  # fmt: skip
         self.body = Body.objects.create(
             name="Hub-Gremium", slug="hub-gremium", kind=Body.Kind.ADVISORY, summary="Hub"
         )
         self.meeting = Meeting.objects.create(
-            body=self.body, title="Hub-Sitzung", slug="hub-sitzung",
+            is_published=True, body=self.body, title="Hub-Sitzung", slug="hub-sitzung",
             start=timezone.now() + datetime.timedelta(days=5),
         )  # fmt: skip
         self.document = Document.objects.create(
-            title="Hub-Dokument", slug="hub-dokument", kind=Document.Kind.REPORT,
+            is_published=True, title="Hub-Dokument", slug="hub-dokument", kind=Document.Kind.REPORT,
             date=datetime.date(2024, 1, 1), file="dokumente/hub.pdf", body=self.body,
             meeting=self.meeting, project=self.project, field_of_action=self.field,
         )  # fmt: skip
         self.page = Page.objects.create(
-            title="Hub-Seite", slug="hub-seite", body="Text", menu="footer"
+            is_published=True, title="Hub-Seite", slug="hub-seite", body="Text", menu="footer"
         )
         self.article = NewsArticle.objects.create(
-            title="Hub-Meldung", slug="hub-meldung", teaser="Hub", text="Text",
+            is_published=True, title="Hub-Meldung", slug="hub-meldung", teaser="Hub", text="Text",
             date=datetime.date(2030, 1, 1),
         )  # fmt: skip
 
@@ -109,7 +109,7 @@ class Hub:
         field = FieldOfAction.objects.create(name=f"Feld {n}", slug=f"feld-{n}", summary="Feld")
         groups = WorkingGroup.objects.bulk_create(
             WorkingGroup(
-                name=f"Gruppe {n}-{i}", slug=f"gruppe-{n}-{i}", kind=WorkingGroup.Kind.ARBEITSGRUPPE,
+                is_published=True, name=f"Gruppe {n}-{i}", slug=f"gruppe-{n}-{i}", kind=WorkingGroup.Kind.ARBEITSGRUPPE,
                 field_of_action=self.field if i % 2 else field, is_demo=bool(i % 3),
             )
             for i in range(10)
@@ -117,7 +117,7 @@ class Hub:
         groups.append(self.group)
         projects = Project.objects.bulk_create(
             Project(
-                title=f"Projekt {n}-{i}", slug=f"projekt-{n}-{i}", summary="Projekt",
+                is_published=True, title=f"Projekt {n}-{i}", slug=f"projekt-{n}-{i}", summary="Projekt",
                 field_of_action=self.field, working_group=self.group if i % 2 else None,
                 status=[Project.Status.PLANNED, Project.Status.RUNNING][i % 2], is_demo=bool(i % 3),
             )
@@ -170,7 +170,7 @@ class Hub:
         now = timezone.now()
         meetings = Meeting.objects.bulk_create(
             Meeting(
-                body=self.body, title=f"Sitzung {n}-{i}", slug=f"sitzung-{n}-{i}",
+                is_published=True, body=self.body, title=f"Sitzung {n}-{i}", slug=f"sitzung-{n}-{i}",
                 start=now + datetime.timedelta(days=i - 10), is_demo=bool(i % 3),
             )
             for i in range(20)
@@ -181,7 +181,7 @@ class Hub:
         )
         Document.objects.bulk_create(
             Document(
-                title=f"Dokument {n}-{i}", slug=f"dokument-{n}-{i}",
+                is_published=True, title=f"Dokument {n}-{i}", slug=f"dokument-{n}-{i}",
                 kind=[Document.Kind.REPORT, Document.Kind.MINUTES][i % 2],
                 date=datetime.date(2020 + i % 5, 1, 1), file=f"dokumente/{n}-{i}.pdf",
                 body=self.body, meeting=self.meeting if i % 2 else meetings[i],
@@ -195,7 +195,7 @@ class Hub:
         )
         articles = NewsArticle.objects.bulk_create(
             NewsArticle(
-                title=f"Meldung {n}-{i}", slug=f"meldung-{n}-{i}", teaser="Meldung", text="Text",
+                is_published=True, title=f"Meldung {n}-{i}", slug=f"meldung-{n}-{i}", teaser="Meldung", text="Text",
                 date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i), is_demo=bool(i % 3),
             )
             for i in range(15)

@@ -176,7 +176,9 @@ def test_editor_upload_without_alt_text_is_rejected(editor_client):
 
 
 def test_editor_upload_with_alt_text_is_served(editor_client, client):
-    response = _add_form(editor_client, image=_png(), image_alt="Ratsmitglieder im Saal")
+    response = _add_form(
+        editor_client, image=_png(), image_alt="Ratsmitglieder im Saal", is_published="on"
+    )
 
     assert response.status_code == 302, form_errors(response)
     article = NewsArticle.objects.get()

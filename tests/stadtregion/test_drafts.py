@@ -1,4 +1,5 @@
-"""No public page, list, sitemap or GeoJSON names an unpublished object; staff still preview them.
+"""No public page, list, sitemap or GeoJSON names an object visitors must not see (a draft, one
+scheduled for later, one whose time ran out); staff still preview them.
 
 Drafts of every kind, with a marker in their titles and slugs, hang off published content (a
 published project in a draft group, a published document about a draft project and meeting, ...).
@@ -31,8 +32,22 @@ pytestmark = pytest.mark.django_db
 MARKER = "entwurf-q7x"  # in every draft's title and slug; compared case-insensitively
 
 
+NOW = timezone.now()
+# Three ways of not being public; the clock decides the last two at each request.
+HIDDEN_STATES = {
+    "draft": {"is_published": False},
+    "scheduled": {"is_published": True, "publish_from": NOW + datetime.timedelta(days=1)},
+    "expired": {"is_published": True, "visible_until": NOW - datetime.timedelta(minutes=1)},
+}
+
+
+@pytest.fixture(params=HIDDEN_STATES)
+def hidden_state(request):
+    return request.param
+
+
 @pytest.fixture
-def drafts():
+def drafts(hidden_state):
     call_command("seed_demo", verbosity=0)
     town = Municipality.objects.filter(latitude__isnull=False).first()
     field = FieldOfAction.objects.first()
@@ -41,7 +56,8 @@ def drafts():
 
     def draft(factory, name, **fields):
         title = {"name" if factory is WorkingGroupFactory else "title": f"{MARKER.title()} {name}"}
-        return factory(slug=f"{MARKER}-{name.lower()}", is_published=False, **title, **fields)
+        hidden = HIDDEN_STATES[hidden_state]
+        return factory(slug=f"{MARKER}-{name.lower()}", **hidden, **title, **fields)
 
     group = draft(WorkingGroupFactory, "Gruppe", field_of_action=field)
     group.municipalities.add(town)
@@ -55,7 +71,7 @@ def drafts():
           field_of_action=field)  # fmt: skip
     draft(PageFactory, "Seite", menu="footer")
     draft(NewsArticleFactory, "Meldung", date=datetime.date(2099, 1, 1))  # newest: on the home page
-    SignLanguageVideoFactory(title=f"{MARKER.title()} Video", is_published=False)
+    SignLanguageVideoFactory(title=f"{MARKER.title()} Video", **HIDDEN_STATES[hidden_state])
 
     # Published content that points at the drafts.
     published_group = WorkingGroupFactory(field_of_action=field)
@@ -94,8 +110,11 @@ def test_no_public_page_names_a_draft(client, drafts):
     assert leaks == []
 
 
-def test_staff_preview_drafts_and_their_relations(client, django_user_model, drafts):
+NOTICES = {"draft": "Entwurf:", "scheduled": "Geplant:", "expired": "Abgelaufen:"}
+
+
+def test_staff_preview_drafts_and_their_relations(client, django_user_model, drafts, hidden_state):
     client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
     html = client.get(drafts["project"].get_absolute_url()).content.decode()
     assert f"{MARKER.title()} Projekt" in html
-    assert "Entwurf" in html  # the draft notice
+    assert NOTICES[hidden_state] in html
