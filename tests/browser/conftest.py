@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.test import Client
+from django.test.utils import override_settings
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -148,3 +152,58 @@ def site(seeded_site, transactional_db):
 def _media_root(settings, seeded_site):
     """The seeded rows point to the session's uploads (overrides tests/conftest.py)."""
     settings.MEDIA_ROOT = seeded_site.media_root
+
+
+HASHED_STATIC = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory, django_db_setup):
+    """`collectstatic` with hashed names, as the Dockerfile runs it; once per test worker."""
+    root = tmp_path_factory.mktemp("static")
+    from django.conf import settings
+
+    storages = {**settings.STORAGES, "staticfiles": HASHED_STATIC}
+    with override_settings(STATIC_ROOT=root, STORAGES=storages):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root
+
+
+@pytest.fixture
+def hashed_live_server(settings, collected_static, _plain_static):
+    """A live server that serves what `collectstatic` wrote, through WhiteNoise (MIDDLEWARE),
+    as in production, instead of the finders' source files. Editor paths run against it:
+    a CSS or JS reference that only works unhashed breaks here as it would in production.
+
+    A module opts in with a `live_server` fixture that returns this one (see
+    tests/browser/test_admin_map_production.py). Asking for `_plain_static` makes
+    tests/conftest.py's autouse fixture run first, so it cannot undo STORAGES below.
+    """
+    settings.STATIC_ROOT = collected_static
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": HASHED_STATIC}
+    settings.WHITENOISE_AUTOREFRESH = False
+    settings.WHITENOISE_USE_FINDERS = False
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = lambda application: application  # no finders
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def staff_context(new_context, live_server):
+    """A browser context signed in as ``user`` (superusers with their second factor)."""
+    from tests.admin_helpers import two_factor_login
+
+    def factory(user, **options):
+        client = Client()
+        if user.is_superuser:
+            two_factor_login(client, user)
+        else:
+            client.force_login(user)
+        context = new_context(**options)
+        session = client.cookies["sessionid"].value
+        context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+        return context
+
+    return factory

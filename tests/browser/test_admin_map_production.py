@@ -8,49 +8,21 @@ storage rewrites; the picker must not depend on that.
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.test import Client
-from pytest_django.live_server_helper import LiveServer
 
 from projects.models import Project
-from tests.admin_helpers import two_factor_login
 
 pytestmark = pytest.mark.browser
 
-HASHED_STATIC = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
-
 
 @pytest.fixture
-def live_server(settings, tmp_path, _plain_static):
-    """Overrides pytest-django's live server: this one serves what `collectstatic` wrote,
-    through WhiteNoise (MIDDLEWARE), as in production, instead of the finders' source files.
-
-    pytest-django's autouse helper asks for the live server before tests/conftest.py's autouse
-    `_plain_static` runs; naming it here makes it run first, so it cannot undo STORAGES below.
-    """
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": HASHED_STATIC}
-    settings.WHITENOISE_AUTOREFRESH = False
-    settings.WHITENOISE_USE_FINDERS = False
-    call_command("collectstatic", interactive=False, verbosity=0)
-    server = LiveServer("localhost", start=False)
-    server.thread.static_handler = lambda application: application  # no finders
-    server.start()
-    yield server
-    server.stop()
+def live_server(hashed_live_server):
+    return hashed_live_server
 
 
-def test_the_admin_map_works_with_hashed_static_files(
-    site, new_context, live_server, django_user_model
-):
+def test_the_admin_map_works_with_hashed_static_files(site, staff_context, django_user_model):
     staff = django_user_model.objects.create_superuser("redaktion", "r@example.org", "pw")
     project = Project.objects.filter(latitude__isnull=False).first()
-    client = Client()
-    two_factor_login(client, staff)
-    context = new_context()
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    context = staff_context(staff)
     images = []
     context.on(
         "response",
