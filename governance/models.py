@@ -240,7 +240,17 @@ class NaturalSortKeyField(models.CharField):
         return value
 
 
-class AgendaItem(models.Model):
+class AgendaItem(TimestampedModel):
+    class Result(models.TextChoices):
+        NONE = "", _("– noch offen –")
+        ADOPTED = "beschlossen", _("beschlossen")
+        ADOPTED_AMENDED = "beschlossen-geaendert", _("mit Änderungen beschlossen")
+        REJECTED = "abgelehnt", _("abgelehnt")
+        POSTPONED = "vertagt", _("vertagt")
+        NOTED = "kenntnisnahme", _("zur Kenntnis genommen")
+        REFERRED = "verwiesen", _("verwiesen")
+        WITHDRAWN = "zurueckgezogen", _("zurückgezogen")
+
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("Sitzung"), related_name="agenda_items", on_delete=models.CASCADE
     )
@@ -257,6 +267,25 @@ class AgendaItem(models.Model):
         default=0,
         help_text=_("Nur nötig, um von der Reihenfolge der Nummern abzuweichen."),
     )
+    paper = models.ForeignKey(
+        "Document",
+        verbose_name=_("Vorlage"),
+        related_name="agenda_items",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"kind__in": ["vorlage", "beschlussvorlage"]},
+        help_text=_("Die Vorlage oder Beschlussvorlage, die unter diesem Punkt beraten wird."),
+    )
+    result = models.CharField(
+        _("Ergebnis"), max_length=30, choices=Result.choices, blank=True, default=""
+    )
+    resolution_text = models.TextField(
+        _("Beschlusstext"), blank=True, help_text=_("Der Wortlaut des Beschlusses.")
+    )
+    votes_yes = models.PositiveSmallIntegerField(_("Ja-Stimmen"), null=True, blank=True)
+    votes_no = models.PositiveSmallIntegerField(_("Nein-Stimmen"), null=True, blank=True)
+    votes_abstain = models.PositiveSmallIntegerField(_("Enthaltungen"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -274,6 +303,24 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    VOTE_FIELDS = ("votes_yes", "votes_no", "votes_abstain")
+
+    @property
+    def has_votes(self) -> bool:
+        return self.votes_yes is not None
+
+    def clean(self):
+        super().clean()
+        given = [getattr(self, name) is not None for name in self.VOTE_FIELDS]
+        if any(given) and not all(given):
+            raise ValidationError(
+                _("Bitte Ja-Stimmen, Nein-Stimmen und Enthaltungen gemeinsam angeben (auch 0).")
+            )
+        if any(given) and not self.result:
+            raise ValidationError(
+                {"result": _("Bitte zum Abstimmungsergebnis das Ergebnis angeben.")}
+            )
 
 
 class DocumentQuerySet(PublishedQuerySet):
@@ -312,6 +359,12 @@ class Document(PublishableModel):
         kind="pdf",
         directory="dokumente",
         help_text=_("Möglichst barrierefrei (PDF/UA)."),
+    )
+    text_content = models.TextField(
+        _("Volltext der PDF-Datei"),
+        blank=True,
+        editable=False,
+        help_text=_("Beim Hochladen ausgelesen; die Suche findet Dokumente auch darüber."),
     )
     body = models.ForeignKey(
         Body,
