@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 RUFF_PATHS := .
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps run migrate seed superuser test test-fast check lint format pre-commit bench bench-login clean
+.PHONY: help install system-deps run migrate seed superuser test test-fast check lint format pre-commit bench bench-login backup restore clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,6 +47,13 @@ run: seed ## Serve the site with demo content on http://127.0.0.1:8000
 
 superuser: migrate ## Create an admin account for /admin/
 	$(BIN)/python manage.py createsuperuser
+
+backup: $(INSTALLED) ## Archive the database and all uploads (last line: the archive's path)
+	$(BIN)/python manage.py backup
+
+restore: $(INSTALLED) ## Restore ARCHIVE=... into an empty database and media folder
+	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=backups/stadtregion-....tar.gz" >&2; exit 2; }
+	$(BIN)/python manage.py restore "$(ARCHIVE)"
 
 check: $(INSTALLED) ## ruff, Django system checks, missing migrations
 	$(BIN)/ruff check $(RUFF_PATHS)

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "pages",
     "accessibility",
     "accounts",
+    "operations",
     "stadtregion",
     # Last, as its documentation asks: deletes a file when its object goes or it is replaced.
     "django_cleanup.apps.CleanupConfig",
@@ -206,6 +207,8 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# `manage.py backup` writes its archives here (operations.backup).
+BACKUP_ROOT = Path(env_str("DJANGO_BACKUP_ROOT", str(BASE_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    """Running the site: backup and restore, request logs, health, answers during outages."""
+
+    name = "operations"
+    verbose_name = "Betrieb"
