@@ -10,13 +10,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_DEBUG=false \
     DJANGO_STATIC_ROOT=/app/staticfiles \
     DJANGO_MEDIA_ROOT=/data/media \
+    DJANGO_BACKUP_ROOT=/data/backups \
     DATABASE_URL=sqlite:////data/db.sqlite3 \
-    DJANGO_MIGRATE_ON_START=true
+    DJANGO_MIGRATE_ON_START=true \
+    DJANGO_LOG_FORMAT=json
 
 # tzdata: TIME_ZONE = "Europe/Berlin" needs the system's zoneinfo (Django ships none on Linux).
+# postgresql-client: `manage.py backup`/`restore` call pg_dump and pg_restore.
 # A writable home: gunicorn puts its control socket into ~/.gunicorn.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tzdata \
+    && apt-get install -y --no-install-recommends tzdata postgresql-client \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system app \
     && useradd --system --gid app --create-home --home-dir /home/app app \

@@ -3,8 +3,11 @@
 Refusals under /admin/ keep the admin's layout instead, with a way back to where the editor was.
 """
 
+import sys
+
 from django.contrib import admin
-from django.http import HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -55,4 +58,11 @@ def page_not_found(request, exception):
 
 def server_error(request):
     # Rendered without the request, so no context processor runs (they may hit a broken database).
+    # Django calls this handler while the exception is being handled, wherever it was raised
+    # (view, template, middleware), so an unreachable database is told apart here: it is
+    # temporary, and visitors and load balancers should learn so (503, Retry-After).
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "60"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -13,6 +13,8 @@ from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from operations.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -100,12 +102,15 @@ INSTALLED_APPS = [
     "simple_history",
     # Ours, lowest layer first: apps import only those above them (DESIGN.md, arrows one way).
     "core",
+    "images",
     "privacy",
     "members",
     "projects",
     "governance",
+    "oparl",
     "maps",
     "pages",
+    "opendata",
     "accessibility",
     "accounts",
     "operations",
@@ -115,10 +120,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: its duration and request id cover everything below.
+    "operations.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside whitenoise, so static files carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves static files precompressed; compresses pages and data.
+    "operations.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -245,6 +254,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@stadtregion-mu
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Office staff who receive feedback notifications.
 STAFF_NOTIFY_EMAILS = env_list("STAFF_NOTIFY_EMAILS", "geschaeftsstelle@stadtregion-muenster.de")
+# Contact point of the open data catalogue (DCAT-AP.de), public.
+OPENDATA_CONTACT_EMAIL = env_str("OPENDATA_CONTACT_EMAIL", "geschaeftsstelle@stadtregion-muenster.de")
 
 # Maps. LEAFLET_CONFIG, in django-leaflet's format, is the one source of the tile server, its
 # credit line, the centre and the zoom for every map of ours (core.tiles reads it): the map frame,
@@ -354,6 +365,8 @@ LOGIN_RATE_LIMIT = (20, 600)
 LOGIN_CONCURRENCY = 1
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail address
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
+# A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
+PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
 # Two-factor login (django-otp, TOTP): the name the authenticator app shows; device keys are
 # never shown again in the admin once saved.
 OTP_TOTP_ISSUER = "Stadtregion Münster"
@@ -361,14 +374,20 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SITE_NAME = "Stadtregion Münster"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        # Refused uploads get a German form error; pypdf's parser warnings about them are noise.
-        "pypdf": {"level": "ERROR"},
-    },
+# The text fields the templates render with |markdown: the admin gives them the Markdown editor
+# with toolbar, live preview and image check (core.markdown_admin). Keep in step with templates.
+MARKDOWN_FIELDS = {
+    "pages.page": ["body"],
+    "pages.newsarticle": ["text"],
+    "members.municipality": ["description"],
+    "projects.fieldofaction": ["description"],
+    "projects.workinggroup": ["description"],
+    "projects.project": ["description"],
+    "governance.body": ["description"],
+    "governance.meeting": ["description"],
 }
+
+# DJANGO_LOG_FORMAT=json for log collectors (the container image sets it); every line carries
+# the request id. Queries slower than DJANGO_SLOW_QUERY_MS are logged with their SQL.
+LOGGING = logging_config(env_str("DJANGO_LOG_FORMAT", "text"), env_str("DJANGO_LOG_LEVEL", "INFO"))
+SLOW_QUERY_MS = float(env_str("DJANGO_SLOW_QUERY_MS", "200"))

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -22,16 +24,37 @@ class HomeView(TemplateView):
         return context
 
 
-@never_cache
-def healthz(request):
-    """Liveness and readiness for the container: answers 503 when the database is unreachable."""
+def _database_ok() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any database error means "not ready"
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return False
+    return True
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.set("healthz", "ok", timeout=10)
+        return cache.get("healthz") == "ok"
+    except Exception:  # an unreachable Redis raises ConnectionError, among others
+        return False
+
+
+@never_cache
+def healthz(request):
+    """Liveness and readiness for the container and the proxy: the database and, when
+    configured, Redis (cache, rate limits, sessions' partner) each say "ok" or "unreachable";
+    503 unless all are ok."""
+    checks = {"database": _database_ok()}
+    if settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        checks["cache"] = _cache_ok()
+    body = {name: "ok" if ok else "unreachable" for name, ok in checks.items()}
+    healthy = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **body}, status=200 if healthy else 503
+    )
 
 
 def robots_txt(request):

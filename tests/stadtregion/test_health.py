@@ -29,7 +29,37 @@ def test_healthz_reports_unreachable_database(client):
     ):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["status"] == "error"
+    assert response.json() == {"status": "error", "database": "unreachable"}
+
+
+REDIS = "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("location", "status", "cache"),
+    [("redis://127.0.0.1:6379/15", 200, "ok"), ("redis://127.0.0.1:1/0", 503, "unreachable")],
+)
+def test_healthz_reports_redis_separately(client, settings, location, status, cache):
+    settings.CACHES = {"default": {"BACKEND": REDIS, "LOCATION": location}}
+    response = client.get("/healthz")
+    assert response.status_code == status
+    assert response.json() == {
+        "status": "ok" if status == 200 else "error",
+        "database": "ok",
+        "cache": cache,
+    }
+
+
+def test_database_outage_answers_503_with_the_friendly_page(client):
+    client.raise_request_exception = False  # answer as in production, not re-raise
+    with mock.patch.object(
+        BaseDatabaseWrapper, "cursor", side_effect=OperationalError("connection refused")
+    ):
+        response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "Vorübergehend nicht erreichbar" in response.content.decode()
 
 
 @pytest.mark.django_db
