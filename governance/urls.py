@@ -1,14 +1,27 @@
 from django.urls import path
 
-from . import views
+from . import calendar, feeds, views
 
 app_name = "governance"
 urlpatterns = [
     path("gremien/", views.BodyListView.as_view(), name="body_list"),
     path("gremien/<slug:slug>/", views.BodyDetailView.as_view(), name="body_detail"),
+    path(
+        "gremien/<slug:slug>/kalender.ics",
+        calendar.BodyCalendarView.as_view(),
+        name="body_calendar",
+    ),
     path("termine/", views.MeetingListView.as_view(), name="meeting_list"),
+    path("termine/kalender.ics", calendar.CalendarView.as_view(), name="meeting_calendar"),
+    path("termine/atom.xml", feeds.MeetingFeed(), name="meeting_feed"),
     path("termine/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path(
+        "termine/<slug:slug>/kalender.ics",
+        calendar.MeetingCalendarView.as_view(),
+        name="meeting_ics",
+    ),
     path("dokumente/", views.DocumentListView.as_view(), name="document_list"),
+    path("dokumente/atom.xml", feeds.DocumentFeed(), name="document_feed"),
     path("dokumente/<slug:slug>/", views.DocumentDetailView.as_view(), name="document_detail"),
     path(
         "dokumente/<slug:slug>/datei.pdf",

@@ -70,9 +70,9 @@ class MeetingDetailView(PublishedMixin, DetailView):
             Meeting.objects.select_related("body").prefetch_related(
                 Prefetch(
                     "agenda_items",
-                    queryset=AgendaItem.objects.filter(is_public=True).order_by(
-                        "order", "number_sort_key"
-                    ),
+                    queryset=AgendaItem.objects.filter(is_public=True)
+                    .select_related("paper")  # the Vorlage each item links to
+                    .order_by("order", "number_sort_key"),
                     to_attr="public_agenda_items",
                 ),
                 Prefetch(

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "news"
 urlpatterns = [
     path("", views.NewsListView.as_view(), name="list"),
+    path("atom.xml", feeds.NewsFeed(), name="feed"),
     path("<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "projects"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
         "handlungsfelder/<slug:slug>/", views.FieldOfActionDetailView.as_view(), name="field_detail"
     ),
     path("projekte/", views.ProjectListView.as_view(), name="project_list"),
+    path("projekte/atom.xml", feeds.ProjectFeed(), name="project_feed"),
     path("projekte/<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"),
     path("arbeitsgruppen/", views.WorkingGroupListView.as_view(), name="group_list"),
     path(

@@ -1,0 +1,48 @@
+"""The base of the site's Atom feeds (news, documents, meetings, projects)."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils.cache import patch_cache_control
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+# Seconds a reader or proxy may keep a feed: modest, as new content should reach readers soon.
+FEED_MAX_AGE = 15 * 60
+
+
+class AtomFeed(Feed):
+    """German Atom feed of published content, newest first, with each entry's last change.
+
+    Reads nothing of the visitor (no session, no cookie), so any cache may keep it for a while.
+    Subclasses set ``section`` (the list page's name), ``link``, ``subtitle`` and ``items()``.
+    """
+
+    feed_type = Atom1Feed
+    language = "de"
+    section = ""
+    limit = 30
+
+    def title(self) -> str:
+        return f"{self.section} – {settings.SITE_NAME}"
+
+    def author_name(self) -> str:
+        return settings.SITE_NAME
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+        return response
+
+    def item_title(self, item) -> str:
+        # Atom's <title> is text that the generator escapes; the default would escape twice.
+        return str(item)
+
+    def item_description(self, item) -> str:
+        # <summary type="html">: plain text must not turn into markup.
+        return escape(self.item_summary(item))
+
+    def item_summary(self, item) -> str:
+        return ""
+
+    def item_updateddate(self, item):
+        return item.updated_at

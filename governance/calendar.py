@@ -1,0 +1,144 @@
+"""Meetings as iCalendar (RFC 5545), written by the icalendar library: one feed for all
+meetings, one per body, and one file per meeting for "In meinen Kalender".
+
+Only published meetings; the feeds cover the past twelve months and everything ahead, so they
+stay small. The responses read nothing of the visitor (no session, no cookie), so any cache
+may keep them for a while.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import cache_control
+from icalendar import Calendar, Event, Timezone
+
+from .models import Body, Meeting
+
+# UIDs must not change when the site moves to another host name (RFC 5545 3.8.4.7).
+UID_DOMAIN = "stadtregion-muenster.de"
+PRODID = "-//Stadtregion Münster//Termine//DE"
+PAST_WINDOW = datetime.timedelta(days=365)
+# Subscribed calendars ask again after this; a cancellation reaches them within hours.
+REFRESH_INTERVAL = datetime.timedelta(hours=6)
+MAX_AGE = 15 * 60  # seconds: modest, so changes reach subscribers soon
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    return f"meeting-{meeting.pk}@{UID_DOMAIN}"
+
+
+def meeting_location(meeting: Meeting) -> str:
+    return ", ".join(part for part in (meeting.location, meeting.address) if part)
+
+
+def meeting_event(meeting: Meeting, url: str) -> Event:
+    summary = meeting.title if not meeting.cancelled else f"Abgesagt: {meeting.title}"
+    description = f"{meeting.body.name}\n\n{meeting.description}".strip()
+    return Event.new(
+        uid=meeting_uid(meeting),
+        # Without METHOD, DTSTAMP is the time the information last changed (RFC 5545 3.8.7.2):
+        # the feed stays the same bytes until an editor saves.
+        stamp=meeting.updated_at,
+        last_modified=meeting.updated_at,
+        created=meeting.created_at,
+        start=timezone.localtime(meeting.start),
+        end=timezone.localtime(meeting.end) if meeting.end else None,
+        summary=summary,
+        description=description,
+        location=meeting_location(meeting) or None,
+        status="CANCELLED" if meeting.cancelled else "CONFIRMED",
+        url=url,
+    )
+
+
+def build_calendar(meetings: list[Meeting], *, name: str, build_url) -> bytes:
+    """The meetings as one VCALENDAR with the VTIMEZONE of Europe/Berlin."""
+    calendar = Calendar.new(
+        prodid=PRODID,
+        name=name,
+        description=f"{name} – {settings.SITE_NAME}",
+        refresh_interval=REFRESH_INTERVAL,
+        language="de",
+    )
+    # Always given, also for an empty feed, so a subscriber's client knows the zone; it spans
+    # the meetings' years only, to keep the file small.
+    days = [timezone.localdate()] + [timezone.localdate(m.start) for m in meetings]
+    calendar.add_component(
+        Timezone.from_tzid(
+            settings.TIME_ZONE,
+            first_date=min(days) - datetime.timedelta(days=366),
+            last_date=max(days) + datetime.timedelta(days=2 * 366),
+        )
+    )
+    calendar.add("X-WR-TIMEZONE", settings.TIME_ZONE)
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, build_url(meeting.get_absolute_url())))
+    return calendar.to_ical()
+
+
+@method_decorator(cache_control(max_age=MAX_AGE, public=True), name="dispatch")
+class CalendarView(View):
+    """Answers GET with the .ics of ``get_meetings()``; subclasses pick the meetings."""
+
+    filename = "termine.ics"
+    name = "Termine"
+
+    def get_meetings(self):
+        since = timezone.now() - PAST_WINDOW
+        return (
+            Meeting.objects.published()
+            .filter(start__gte=since)
+            .select_related("body")
+            .order_by("start", "pk")
+        )
+
+    def get_name(self) -> str:
+        return self.name
+
+    def get_filename(self) -> str:
+        return self.filename
+
+    def get(self, request, *args, **kwargs):
+        meetings = list(self.get_meetings())
+        content = build_calendar(
+            meetings, name=self.get_name(), build_url=request.build_absolute_uri
+        )
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}"'
+        return response
+
+
+class BodyCalendarView(CalendarView):
+    def get_meetings(self):
+        self.body = get_object_or_404(Body, slug=self.kwargs["slug"])
+        return super().get_meetings().filter(body=self.body)
+
+    def get_name(self) -> str:
+        return f"Termine: {self.body.name}"
+
+    def get_filename(self) -> str:
+        return f"termine-{self.body.slug}.ics"
+
+
+class MeetingCalendarView(CalendarView):
+    """One meeting, past or future, for the visitor's own calendar."""
+
+    def get_meetings(self):
+        meetings = (
+            Meeting.objects.published().filter(slug=self.kwargs["slug"]).select_related("body")
+        )
+        if not meetings:
+            raise Http404("Termin nicht gefunden")
+        self.meeting = meetings[0]
+        return [self.meeting]
+
+    def get_name(self) -> str:
+        return self.meeting.title
+
+    def get_filename(self) -> str:
+        return f"{self.meeting.slug}.ics"
