@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from core.fields import UploadField, stored_size
 from core.models import PublishableModel, PublishedQuerySet, TimestampedModel
+from core.pdftext import field_file_text
 from members.models import Municipality
 from projects.models import FieldOfAction, Project
 
@@ -430,15 +431,36 @@ class Document(PublishableModel):
                 {"body": ValidationError(message, code="body_mismatch", params=params)}
             )
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        document = super().from_db(db, field_names, values)
+        # The stored name as loaded (absent when deferred): save() reads a PDF only when new.
+        document._loaded_file_name = document.__dict__.get("file")
+        return document
+
+    def _file_replaced(self, update_fields) -> bool:
+        if not self.file or (update_fields is not None and "file" not in update_fields):
+            return False
+        return not self.file._committed or self.file.name != getattr(
+            self, "_loaded_file_name", None
+        )
+
     def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
         # A document filed with a meeting belongs to the meeting's body, however it was saved
         # (the meeting's document inline has no body field).
         if self.meeting_id and not self.body_id:
             self.body_id = self.meeting.body_id
-            update_fields = kwargs.get("update_fields")
             if update_fields is not None and "meeting" in update_fields:
-                kwargs["update_fields"] = {*update_fields, "body"}
+                kwargs["update_fields"] = update_fields = {*update_fields, "body"}
+        # The search reads the PDF's text: taken from each new or replaced file, whichever way it
+        # came (admin, seed, ORM); an unreadable file leaves it empty (core.pdftext).
+        if self._file_replaced(update_fields):
+            self.text_content = field_file_text(self.file)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "text_content"}
         super().save(*args, **kwargs)
+        self._loaded_file_name = self.file.name
 
     @property
     def file_size(self) -> int | None:

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "pages",
     "opendata",
     "accessibility",
+    "search",  # reads the content apps above
     "accounts",
     "operations",
     "stadtregion",

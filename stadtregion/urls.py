@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("privacy.urls")),
     path("", include("maps.urls")),
     path("aktuelles/", include("pages.news_urls")),
+    path("suche/", include("search.urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ would shadow the routes above
 ]
 
