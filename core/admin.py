@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .history import GermanHistoryContextHelper
+from .markdown_admin import MarkdownEditorAdminMixin
 from .models import PublicationStatus, live_q
 
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
@@ -165,6 +166,7 @@ class OnSiteLinkColumnMixin:
 
 
 class EditorialAdmin(
+    MarkdownEditorAdminMixin,
     PublicationStatusMixin,
     OnSiteLinkColumnMixin,
     DemoBadgeFieldMixin,

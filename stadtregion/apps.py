@@ -16,6 +16,7 @@ class StadtregionConfig(AppConfig):
         import accessibility.admin  # noqa: F401
         import accounts.admin  # noqa: F401  (remove a lost phone's authenticator app)
         import governance.admin  # noqa: F401
+        import images.admin  # noqa: F401
         import members.admin  # noqa: F401
         import pages.admin  # noqa: F401
         import projects.admin  # noqa: F401

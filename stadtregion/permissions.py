@@ -14,7 +14,7 @@ from django.db import DEFAULT_DB_ALIAS
 from simple_history.models import HistoricalChanges
 
 EDITOR_GROUP_NAME = "Redaktion"
-CONTENT_APP_LABELS = ("members", "projects", "governance", "pages", "accessibility")
+CONTENT_APP_LABELS = ("members", "projects", "governance", "pages", "accessibility", "images")
 EDIT_ACTIONS = ("add", "change", "delete", "view")
 # Viewing history needs only the model's own view permission by default; the historical
 # view permission keeps it working if SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is set.

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 
 from core.fields import NAME_PATTERN
 from core.media import media
+from core.preview import preview_link
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -30,6 +31,7 @@ urlpatterns = [
     path("", include("privacy.urls")),
     path("", include("maps.urls")),
     path("aktuelles/", include("pages.news_urls")),
+    path("vorschau/<str:token>/", preview_link, name="preview_link"),
     path("suche/", include("search.urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ would shadow the routes above
 ]

@@ -7,6 +7,7 @@ from decimal import Decimal
 import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image as PILImage
 from pypdf import PdfWriter
 
 from accessibility.models import AccessibilityFeedback, SignLanguageVideo
@@ -19,6 +20,7 @@ from governance.models import (
     SeatQuota,
     TimelineEvent,
 )
+from images.models import Image
 from members.models import ContactPerson, Municipality
 from pages.models import NewsArticle, Page
 from projects.models import FieldOfAction, Project, WorkingGroup
@@ -250,3 +252,19 @@ class AccessibilityFeedbackFactory(factory.django.DjangoModelFactory):
 
     page_url = "/karte/"
     message = factory.Sequence(lambda n: f"Barriere Nummer {n}: der Kontrast ist zu schwach.")
+
+
+def png_bytes(width: int = 8, height: int = 6) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), "teal").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    title = factory.Sequence(lambda n: f"Bild {n}")
+    file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="bild.png"))
+    alt_text = "Radfahrende auf einer Veloroute zwischen Feldern"
+    credit = "Foto: Stadtregion Münster"
