@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_preview import PreviewAdminMixin
 from .history import GermanHistoryContextHelper
 from .markdown_admin import MarkdownEditorAdminMixin
 from .models import PublicationStatus, live_q
@@ -166,6 +167,7 @@ class OnSiteLinkColumnMixin:
 
 
 class EditorialAdmin(
+    PreviewAdminMixin,
     MarkdownEditorAdminMixin,
     PublicationStatusMixin,
     OnSiteLinkColumnMixin,

@@ -369,6 +369,8 @@ PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail addr
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
 # A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
 PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
+# A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
+PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
 # Two-factor login (django-otp, TOTP): the name the authenticator app shows; device keys are
 # never shown again in the admin once saved.
 OTP_TOTP_ISSUER = "Stadtregion Münster"
