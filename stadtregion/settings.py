@@ -103,7 +103,6 @@ INSTALLED_APPS = [
     # Ours, lowest layer first: apps import only those above them (DESIGN.md, arrows one way).
     "core",
     "images",
-    "images",
     "privacy",
     "members",
     "projects",
@@ -377,19 +376,6 @@ OTP_TOTP_ISSUER = "Stadtregion Münster"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SITE_NAME = "Stadtregion Münster"
-
-# The text fields the templates render with |markdown: the admin gives them the Markdown editor
-# with toolbar, live preview and image check (core.markdown_admin). Keep in step with templates.
-MARKDOWN_FIELDS = {
-    "pages.page": ["body"],
-    "pages.newsarticle": ["text"],
-    "members.municipality": ["description"],
-    "projects.fieldofaction": ["description"],
-    "projects.workinggroup": ["description"],
-    "projects.project": ["description"],
-    "governance.body": ["description"],
-    "governance.meeting": ["description"],
-}
 
 # The text fields the templates render with |markdown: the admin gives them the Markdown editor
 # with toolbar, live preview and image check (core.markdown_admin). Keep in step with templates.
