@@ -1,0 +1,165 @@
+"""External object lists (OParl 1.1, "Objektlisten und Paginierung"): filters, pages, links.
+
+Every source's rows are ordered by (source, pk) in one UNION query, so a page costs one count,
+one query for its keys and one fetch per model (with its prefetches), however many rows there
+are. With `modified_since`, withdrawn and deleted objects appear as tombstones, as the
+specification's sync mechanism asks; without it they never do.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.db.models import F, Q, Value
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from .sources import Source
+
+PER_PAGE = 100
+# Query parameter -> (field, lookup), applied to live rows and history records alike.
+FILTERS = {
+    "created_since": ("created_at", "gte"),
+    "created_until": ("created_at", "lte"),
+    "modified_since": ("oparl_modified", "gte"),
+    "modified_until": ("oparl_modified", "lte"),
+}
+# An unencoded "+" of the offset arrives as a space: "2024-01-01T00:00:00 01:00".
+_SPACE_OFFSET = re.compile(r" (?=\d{2}:?\d{2}$)")
+
+
+class BadRequest(Exception):
+    """A malformed parameter; the message is shown to the client's user, in German."""
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    bounds: dict[str, datetime]
+    page: int = 1
+    limit: int = PER_PAGE
+    limit_given: bool = False
+    omit_internal: bool = False
+
+    @property
+    def include_deleted(self) -> bool:
+        return "modified_since" in self.bounds
+
+    def bounds_q(self) -> Q:
+        return Q(
+            **{
+                f"{FILTERS[name][0]}__{FILTERS[name][1]}": moment
+                for name, moment in self.bounds.items()
+            }
+        )
+
+    def url_params(self, page: int) -> str:
+        """The canonical query string: filters in a fixed order, then limit, page."""
+        params = [(name, self.bounds[name].isoformat()) for name in FILTERS if name in self.bounds]
+        if self.limit_given:
+            params.append(("limit", str(self.limit)))
+        if self.omit_internal:
+            params.append(("omit_internal", "true"))
+        if page > 1:
+            params.append(("page", str(page)))
+        return f"?{urlencode(params)}" if params else ""
+
+
+def parse_moment(name: str, raw: str) -> datetime:
+    try:
+        moment = parse_datetime(_SPACE_OFFSET.sub("+", raw.strip()))
+    except ValueError:
+        moment = None
+    if moment is None or timezone.is_naive(moment):
+        raise BadRequest(
+            f"Der Filter „{name}“ erwartet Datum und Uhrzeit mit Zeitzone nach ISO 8601, "
+            f"z. B. 2024-01-31T18:00:00+01:00; erhalten: „{raw}“."
+        )
+    return moment
+
+
+def _positive(name: str, raw: str | None, default: int) -> int:
+    if raw is None:
+        return default
+    if not raw.isdigit() or raw.startswith("0") or len(raw) > 9:
+        raise BadRequest(f"„{name}“ muss eine ganze Zahl ab 1 sein; erhalten: „{raw}“.")
+    return int(raw)
+
+
+def parse_query(params: QueryDict) -> ListQuery:
+    bounds = {name: parse_moment(name, params[name]) for name in FILTERS if name in params}
+    for field in ("created", "modified"):
+        since, until = bounds.get(f"{field}_since"), bounds.get(f"{field}_until")
+        if since and until and since > until:
+            raise BadRequest(f"„{field}_since“ liegt nach „{field}_until“.")
+    omit = params.get("omit_internal", "false")
+    if omit not in ("true", "false"):
+        raise BadRequest(f"„omit_internal“ muss „true“ oder „false“ sein; erhalten: „{omit}“.")
+    # A client may ask for smaller pages, never for larger ones (the spec lets us ignore it).
+    limit = min(_positive("limit", params.get("limit"), PER_PAGE), PER_PAGE)
+    return ListQuery(
+        bounds=bounds,
+        page=_positive("page", params.get("page"), 1),
+        limit=limit,
+        limit_given="limit" in params,
+        omit_internal=omit == "true",
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    source: Source
+    pk: int
+    created: datetime
+    modified: datetime
+    obj: object | None  # the loaded live object; None for a tombstone
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Row]
+    total: int
+    pages: int
+
+
+def _keys(queryset, part: int, query: ListQuery):
+    return (
+        queryset.filter(query.bounds_q())
+        .annotate(oparl_part=Value(part), oparl_key=F("pk"), oparl_created=F("created_at"))
+        .values_list("oparl_part", "oparl_key", "oparl_created", "oparl_modified")
+        .order_by()
+    )
+
+
+def paginate(sources: Sequence[Source], query: ListQuery, now: datetime) -> Page:
+    """Raises LookupError for a page beyond the last."""
+    parts = []
+    for index, source in enumerate(sources):
+        existing = source.existing(now)
+        if not query.include_deleted:
+            existing = existing.filter(source.live_q(now))
+        parts.append(_keys(existing, 2 * index, query))
+        if query.include_deleted:
+            parts.append(_keys(source.deleted(), 2 * index + 1, query))
+    keys = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    keys = keys.order_by("oparl_part", "oparl_key")
+    total = keys.count()
+    pages = max(1, -(-total // query.limit))
+    if query.page > pages:
+        raise LookupError(query.page)
+    start = (query.page - 1) * query.limit
+    found = list(keys[start : start + query.limit])
+
+    loaded = {}
+    for index, source in enumerate(sources):
+        pks = [pk for part, pk, *_ in found if part == 2 * index]
+        loaded[index] = source.related(source.existing(now)).in_bulk(pks) if pks else {}
+    rows = []
+    for part, pk, created, modified in found:
+        source = sources[part // 2]
+        obj = loaded[part // 2].get(pk) if part % 2 == 0 else None
+        live = obj is not None and obj.oparl_live
+        rows.append(Row(source, pk, created, modified, obj if live else None))
+    return Page(rows=rows, total=total, pages=pages)

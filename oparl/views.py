@@ -1,0 +1,184 @@
+"""OParl 1.1 endpoints under /oparl/v1/: JSON in UTF-8 without BOM, CORS open to every origin,
+errors as OParl Error objects (400 for malformed parameters, 404 for unknown ids)."""
+
+import json
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
+
+from core.media import file_response
+from governance.models import Document
+
+from . import serializers as s
+from .kinds import KINDS, Kind
+from .listing import FILTERS, BadRequest, ListQuery, paginate, parse_query
+
+ERROR_TYPE = f"{s.SCHEMA}Error"
+
+
+def oparl_json(data: dict, status: int = 200) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+        status=status,
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def error(status: int, message: str, debug: str = "") -> HttpResponse:
+    data = {"type": ERROR_TYPE, "message": message}
+    if debug:
+        data["debug"] = debug
+    response = oparl_json(data, status)
+    if status == 405:
+        response["Allow"] = "GET, HEAD"
+    return response
+
+
+def oparl_view(view: Callable) -> Callable:
+    """Read-only, and every failure answered as JSON rather than the site's HTML pages."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return error(405, "Die Schnittstelle kann nur gelesen werden (GET).")
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as exc:
+            return error(400, str(exc), "Ungültiger Parameter")
+        except (LookupError, Http404):
+            return error(404, "Dieses Objekt gibt es nicht.", request.path)
+
+    return wrapper
+
+
+def _context(request, query: ListQuery | None = None) -> s.Context:
+    return s.Context(request, omit_internal=bool(query and query.omit_internal))
+
+
+def _require_body(key: str):
+    if key != s.BODY_KEY:
+        raise LookupError(key)
+
+
+def _list_response(request, query: ListQuery, data: list[dict], total: int, pages: int):
+    base = request.build_absolute_uri(request.path)
+    links = {"first": base + query.url_params(1), "self": base + query.url_params(query.page)}
+    if query.page > 1:
+        links["prev"] = base + query.url_params(query.page - 1)
+    if query.page < pages:
+        links["next"] = base + query.url_params(query.page + 1)
+    links["last"] = base + query.url_params(pages)
+    pagination = {
+        "totalElements": total,
+        "elementsPerPage": query.limit,
+        "currentPage": query.page,
+        "totalPages": pages,
+    }
+    return oparl_json({"data": data, "pagination": pagination, "links": links})
+
+
+def _constant_list(request, build: Callable[[s.Context], dict]):
+    """A list of one object of our own making (the Body, the LegislativeTerm)."""
+    query = parse_query(request.GET)
+    if query.page > 1:
+        raise LookupError(query.page)
+    bounds = {"created": s.LAUNCH, "modified": s.LAUNCH}
+    matches = all(
+        bounds[name.split("_")[0]] >= moment
+        if name.endswith("since")
+        else bounds[name.split("_")[0]] <= moment
+        for name, moment in query.bounds.items()
+        if name in FILTERS
+    )
+    data = [build(_context(request, query))] if matches else []
+    return _list_response(request, query, data, len(data), 1)
+
+
+@oparl_view
+def system(request):
+    return oparl_json(s.system(_context(request)))
+
+
+@oparl_view
+def body_list(request):
+    return _constant_list(request, s.body)
+
+
+@oparl_view
+def body(request, key):
+    _require_body(key)
+    return oparl_json(s.body(_context(request)))
+
+
+def _kind(slug: str, *, listed: bool = False) -> Kind:
+    kind = KINDS.get(slug)
+    if kind is None or (listed and not kind.listed):
+        raise LookupError(slug)
+    return kind
+
+
+@oparl_view
+def object_list(request, key, kind):
+    _require_body(key)
+    if kind == "legislative-term":
+        return _constant_list(request, s.legislative_term)
+    kind = _kind(kind, listed=True)
+    query = parse_query(request.GET)
+    context = _context(request, query)
+    page = paginate(kind.sources, query, context.now)
+    data = [
+        row.source.serialize(row.obj, context)
+        if row.obj is not None
+        else s.tombstone(
+            context, kind.slug, kind.type_name, row.source.key(row.pk), row.created, row.modified
+        )
+        for row in page.rows
+    ]
+    return _list_response(request, query, data, page.total, page.pages)
+
+
+@oparl_view
+def object_detail(request, kind, key):
+    if kind == "legislative-term":
+        if key != s.TERM_KEY:
+            raise LookupError(key)
+        return oparl_json(s.legislative_term(_context(request)))
+    kind = _kind(kind)
+    context = _context(request)
+    for source in kind.sources:
+        pk = source.parse(key)
+        if pk is None:
+            continue
+        existing = source.related(source.existing(context.now, scoped=False))
+        obj = existing.filter(pk=pk).first()
+        if obj is not None and obj.oparl_live:
+            return oparl_json(source.serialize(obj, context))
+        if obj is not None:
+            created, modified = obj.created_at, obj.oparl_modified
+        else:
+            record = source.deleted().filter(id=pk).order_by("-history_date").first()
+            if record is None:
+                break
+            created, modified = record.created_at, record.history_date
+        return oparl_json(s.tombstone(context, kind.slug, kind.type_name, key, created, modified))
+    raise LookupError(key)
+
+
+@oparl_view
+def download(request, pk):
+    """downloadUrl: the PDF as an attachment (the spec asks for one; accessUrl shows it)."""
+    document = Document.objects.published().filter(pk=pk).first()
+    if document is None:
+        raise LookupError(pk)
+    response = file_response(request, document.file, public=True)
+    response["Content-Disposition"] = content_disposition_header(True, f"{document.slug}.pdf")
+    return response
+
+
+@oparl_view
+def not_found(request, path=""):
+    raise LookupError(path)
