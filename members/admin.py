@@ -39,7 +39,7 @@ class MunicipalityAdmin(MapPickerAdminMixin, EditorialAdmin):
             _("Einwohner und Fläche"),
             {"fields": ["population", "population_year", "population_approximate", "area_km2"]},
         ),
-        (_("Internet"), {"fields": ["website", "service_portal_url"]}),
+        (_("Internet"), {"fields": ["website", "service_portal_url", "embed_origins"]}),
         (
             _("Wappen"),
             {

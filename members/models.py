@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
@@ -7,6 +10,30 @@ from simple_history.models import HistoricalRecords
 
 from core.fields import GermanPositiveIntegerField, UploadField
 from core.models import GeoPointModel, TimestampedModel
+
+# scheme://host[:port] and nothing else: the value goes verbatim into a CSP header, where a
+# space, a semicolon or a path would change the policy.
+_ORIGIN = re.compile(
+    r"https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?"
+)
+
+
+def embed_origin_lines(value: str) -> list[str]:
+    """The origins of the text, one a line, lower-cased and without a trailing slash."""
+    return [line.strip().rstrip("/").lower() for line in value.splitlines() if line.strip()]
+
+
+def validate_embed_origins(value: str) -> None:
+    invalid = [line for line in embed_origin_lines(value) if not _ORIGIN.fullmatch(line)]
+    if invalid:
+        raise ValidationError(
+            _(
+                "Bitte nur Adressen der Form „https://www.beispiel.de“ angeben, eine pro Zeile, "
+                "ohne Pfad. Nicht erkannt: %(invalid)s"
+            ),
+            code="invalid_origin",
+            params={"invalid": ", ".join(invalid)},
+        )
 
 
 class MunicipalityQuerySet(models.QuerySet):
@@ -69,6 +96,15 @@ class Municipality(TimestampedModel, GeoPointModel):
         help_text=_("Einfache Formatierung mit Markdown möglich."),
     )
     joined_year = models.PositiveSmallIntegerField(_("Mitglied seit (Jahr)"), null=True, blank=True)
+    embed_origins = models.TextField(
+        _("Websites, die das Widget einbinden dürfen"),
+        blank=True,
+        validators=[validate_embed_origins],
+        help_text=_(
+            "Eine Adresse pro Zeile, z. B. „https://www.havixbeck.de“. Nur diese Websites dürfen "
+            "das Widget mit Projekten und Terminen anzeigen; leer: keine."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     objects = MunicipalityQuerySet.as_manager()
@@ -86,9 +122,12 @@ class Municipality(TimestampedModel, GeoPointModel):
     def get_absolute_url(self):
         return reverse("members:detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        from django.core.exceptions import ValidationError
+    @property
+    def frame_ancestors(self) -> list[str]:
+        """The CSP frame-ancestors of the town's widget: its configured origins, else 'none'."""
+        return embed_origin_lines(self.embed_origins) or ["'none'"]
 
+    def clean(self):
         if self.coat_of_arms and not self.coat_of_arms_alt.strip():
             raise ValidationError(
                 {"coat_of_arms_alt": _("Bitte einen Alternativtext für das Bild angeben.")}

@@ -27,7 +27,7 @@ RESERVED_SLUGS = frozenset(
         "admin", "api", "arbeitsgruppen", "chronik", "dokumente", "gremien", "handlungsfelder",
         "healthz", "karte", "kommunen", "media", "projekte", "static", "suche", "termine",
         "datenschutz-einstellungen", "einbettung", "sitemap.xml", "robots.txt", "start",
-        "aktuelles", "vorschau", "oparl",
+        "aktuelles", "opendaten", "vorschau", "oparl",
     }
 )  # fmt: skip
 

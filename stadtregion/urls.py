@@ -33,6 +33,7 @@ urlpatterns = [
     path("aktuelles/", include("pages.news_urls")),
     path("vorschau/<str:token>/", preview_link, name="preview_link"),
     path("suche/", include("search.urls")),
+    path("opendaten/", include("opendata.urls")),
     path("oparl/v1/", include("oparl.urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ would shadow the routes above
 ]

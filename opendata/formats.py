@@ -1,0 +1,86 @@
+"""The downloads: CSV (UTF-8, comma, header row), JSON and GeoJSON, each stating the licence."""
+
+import csv
+import io
+import json
+
+from django.http import HttpResponse
+from django.urls import reverse
+
+from .datasets import Absolute, Dataset
+from .licence import PUBLISHER, licence_json, licence_link_header
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
+# injection"). Such text cells get a leading apostrophe, which spreadsheets show as text and
+# hide; numbers never get one, so negative figures stay numbers.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value, to_csv=None) -> str:
+    if to_csv is not None and value:
+        value = to_csv(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, list):
+        value = "; ".join(str(item) for item in value)
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return str(value)
+
+
+def _response(content: str, content_type: str, filename: str, *, attachment=False):
+    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Link"] = licence_link_header()
+    # Open data without credentials: other sites' scripts may read it.
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def csv_response(dataset: Dataset, absolute: Absolute) -> HttpResponse:
+    rows, _ = dataset.rows(absolute)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(dataset.column_names)
+    for row in rows:
+        writer.writerow([csv_cell(row[c.name], c.to_csv) for c in dataset.columns])
+    return _response(buffer.getvalue(), "text/csv", f"{dataset.key}.csv", attachment=True)
+
+
+def _metadata(dataset: Dataset, absolute: Absolute, modified) -> dict:
+    return {
+        "titel": dataset.title,
+        "beschreibung": dataset.description,
+        "herausgeber": PUBLISHER,
+        "lizenz": licence_json(),
+        "quelle": absolute(f"{reverse('opendata:index')}#{dataset.key}"),
+        "stand": modified.isoformat() if modified else None,
+    }
+
+
+def _dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def json_response(dataset: Dataset, absolute: Absolute) -> HttpResponse:
+    rows, modified = dataset.rows(absolute)
+    data = {**_metadata(dataset, absolute, modified), "daten": rows}
+    return _response(_dumps(data), "application/json", f"{dataset.key}.json")
+
+
+def geojson_response(dataset: Dataset, absolute: Absolute) -> HttpResponse:
+    features = dataset.features()
+    for feature in features:
+        properties = feature["properties"]
+        properties["url"] = absolute(properties["url"])
+    # The licence and the other metadata as foreign members (RFC 7946, 6.1).
+    data = {"type": "FeatureCollection", **_metadata(dataset, absolute, None), "features": features}
+    del data["stand"]
+    return _response(_dumps(data), "application/geo+json", f"{dataset.key}.geojson")
+
+
+RESPONSES = {"csv": csv_response, "json": json_response, "geojson": geojson_response}

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "opendata"
+urlpatterns = [
+    path("", views.OpenDataView.as_view(), name="index"),
+    path("katalog.ttl", views.catalogue_view, {"serialisation": "turtle"}, name="catalogue_ttl"),
+    path("katalog.rdf", views.catalogue_view, {"serialisation": "xml"}, name="catalogue_rdf"),
+    path("<slug:key>.<slug:fmt>", views.download, name="download"),
+]

@@ -1,0 +1,36 @@
+from django.http import Http404, HttpResponse
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from .catalogue import SERIALISATIONS, catalogue
+from .datasets import BY_KEY, DATASETS
+from .formats import RESPONSES
+from .licence import LICENCE_NAME, LICENCE_URL, licence_link_header
+
+
+class OpenDataView(TemplateView):
+    template_name = "opendata/index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            datasets=DATASETS, licence_name=LICENCE_NAME, licence_url=LICENCE_URL, **kwargs
+        )
+
+
+@require_GET
+def download(request, key: str, fmt: str):
+    dataset = BY_KEY.get(key)
+    if dataset is None or fmt not in dataset.formats:
+        raise Http404("Diesen Datensatz gibt es nicht in diesem Format.")
+    return RESPONSES[fmt](dataset, request.build_absolute_uri)
+
+
+@require_GET
+def catalogue_view(request, serialisation: str):
+    """The DCAT-AP.de catalogue for harvesters such as GovData (Turtle or RDF/XML)."""
+    body = catalogue(request.build_absolute_uri, serialisation)
+    response = HttpResponse(body, content_type=f"{SERIALISATIONS[serialisation]}; charset=utf-8")
+    response["Link"] = licence_link_header()
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
