@@ -150,10 +150,24 @@ async function openPicker(url, textarea) {
   if (first) first.focus();
 }
 
+// The toolbar's headings insert "## " at the caret; an editor means the line the caret is on.
+function caretToLineStart(event, textarea) {
+  if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") return;
+  if (!event.target.closest('[data-md-button^="header-"]')) return;
+  const caret = textarea.selectionStart;
+  if (caret !== textarea.selectionEnd) return;
+  const start = textarea.value.lastIndexOf("\n", caret - 1) + 1;
+  textarea.setSelectionRange(start, start);
+}
+
 function setUp(editor) {
   const toolbar = editor.querySelector("markdown-toolbar");
   const textarea = document.getElementById(toolbar.getAttribute("for"));
   toolbar.hidden = false;
+  // Capture phase: before the toolbar element's own handlers apply the style.
+  for (const type of ["click", "keydown"]) {
+    toolbar.addEventListener(type, (event) => caretToLineStart(event, textarea), true);
+  }
   textarea.addEventListener("keydown", (event) => {
     const style = (event.ctrlKey || event.metaKey) && !event.altKey && SHORTCUTS[event.key.toLowerCase()];
     if (!style) return;
