@@ -1,9 +1,13 @@
 """The admin site: two-factor rules, the setup page and cheap limits in front of the login."""
 
 import threading
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
@@ -18,6 +22,39 @@ BUSY_RETRY_AFTER = 5  # seconds
 _slots = threading.BoundedSemaphore(settings.LOGIN_CONCURRENCY)
 
 
+def _may_restore(model_admin, request, object_id, version_id) -> bool:
+    current = model_admin.get_object(request, object_id)
+    if current is not None:
+        return model_admin.has_change_permission(request, current)
+    # A deleted object comes back: that adds it anew.
+    model = model_admin.model
+    history = getattr(model, model._meta.simple_history_manager_attribute)
+    try:
+        record = history.get(**{model._meta.pk.attname: object_id, "history_id": version_id})
+    except (ObjectDoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    return model_admin.has_add_permission(request) and model_admin.has_change_permission(
+        request, record.instance
+    )
+
+
+def _restoring_needs_change_permission(view):
+    """simple-history's "Frühere Fassung" page saves a POST after checking only the view
+    permission, so anyone who may read an object could restore an old version of it. Restoring
+    is a change: refused (403) unless the model admin allows changing this very object."""
+    model_admin = view.__self__
+
+    @wraps(view)
+    def guarded(request, object_id, version_id, *args, **kwargs):
+        if request.method == "POST" and not _may_restore(
+            model_admin, request, unquote(object_id), version_id
+        ):
+            raise PermissionDenied
+        return view(request, object_id, version_id, *args, **kwargs)
+
+    return guarded
+
+
 class StaffAdminSite(admin.AdminSite):
     login_form = StaffLoginForm
     login_template = "admin/login_otp.html"
@@ -28,6 +65,12 @@ class StaffAdminSite(admin.AdminSite):
         if request.path == reverse("admin:logout", current_app=self.name):
             return True  # signing out needs no second factor
         return twofactor.satisfied(request.user)
+
+    def admin_view(self, view, cacheable=False):
+        # Every model admin's history pages come through here (SimpleHistoryAdmin.get_urls).
+        if getattr(view, "__name__", "") == "history_form_view" and hasattr(view, "__self__"):
+            view = _restoring_needs_change_permission(view)
+        return super().admin_view(view, cacheable)
 
     def each_context(self, request):
         context = super().each_context(request)

@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from accounts.towns import TownEditorAdminMixin, TownEditorInlineMixin
 from core.admin import TIMESTAMPS_FIELDSET, DemoBadgeFieldMixin, EditorialAdmin
 from core.widgets import MapPickerAdminMixin
 
 from .models import ContactPerson, Municipality
 
 
-class ContactPersonInline(DemoBadgeFieldMixin, admin.TabularInline):
+class ContactPersonInline(TownEditorInlineMixin, DemoBadgeFieldMixin, admin.TabularInline):
     model = ContactPerson
     fields = ["name", "role", "email", "phone", "is_public", "is_demo", "order"]
     extra = 0
@@ -15,7 +16,10 @@ class ContactPersonInline(DemoBadgeFieldMixin, admin.TabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(MapPickerAdminMixin, EditorialAdmin):
+class MunicipalityAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmin):
+    town_lookup = "pk"
+    # The place in the list of members concerns all twelve.
+    town_editor_readonly_fields = ("order",)
     list_display = [
         "name",
         "district",
@@ -62,7 +66,8 @@ class MunicipalityAdmin(MapPickerAdminMixin, EditorialAdmin):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(EditorialAdmin):
+class ContactPersonAdmin(TownEditorAdminMixin, EditorialAdmin):
+    town_lookup = "municipality"
     list_display = ["name", "role", "organisation", "email", "phone", "is_public", "is_demo"]
     list_filter = ["is_public", "is_demo", "municipality"]
     search_fields = ["name", "role", "email", "municipality__name"]

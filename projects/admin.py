@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from accounts.towns import TownEditorAdminMixin
 from core.admin import (
     PUBLICATION_FIELDSET,
     PUBLISH_ACTIONS,
@@ -53,7 +54,11 @@ class WorkingGroupAdmin(EditorialAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(MapPickerAdminMixin, EditorialAdmin):
+class ProjectAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmin):
+    town_lookup = "municipalities"
+    # Which towns take part is the Redaktion's call: a town editor neither removes their own town
+    # (locking the others' editors out) nor puts the project on another town's page.
+    town_editor_readonly_fields = ("municipalities",)
     list_display = [
         "title",
         "field_of_action",

@@ -1,4 +1,6 @@
-"""The "Redaktion" group: office staff who edit all content of the portal, defined in code.
+"""The editors' groups, defined in code.
+
+The "Redaktion": office staff who edit all content of the portal.
 
 Editors may add, change, delete and view every model of the content apps, including models
 added to those apps later, and view their history. They get nothing of auth (users, groups,
@@ -6,12 +8,18 @@ permissions), sessions, content types or the admin log. The group is created by 
 migration and brought back to exactly this definition after every ``migrate`` (post_migrate),
 so permissions added or removed by hand do not survive a deployment: change this module
 instead.
+
+The "Kommunale Redaktion": a town's own staff. They view the same content (not the visitors'
+accessibility reports, which hold personal data) and may change municipalities, contact persons
+and projects; accounts.towns narrows that to the objects of their own towns.
 """
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 from simple_history.models import HistoricalChanges
+
+from accounts.towns import TOWN_EDITOR_GROUP_NAME
 
 EDITOR_GROUP_NAME = "Redaktion"
 CONTENT_APP_LABELS = ("members", "projects", "governance", "pages", "accessibility", "images")
@@ -20,6 +28,14 @@ EDIT_ACTIONS = ("add", "change", "delete", "view")
 # view permission keeps it working if SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is set.
 HISTORY_ACTIONS = ("view",)
 _MISSING = object()
+# Beyond viewing: what a town editor may do, per model (the inline of contacts needs add and
+# delete); and what they do not even see.
+TOWN_EDITOR_ACTIONS = {
+    ("members", "municipality"): ("change",),
+    ("members", "contactperson"): ("add", "change", "delete"),
+    ("projects", "project"): ("change",),
+}
+TOWN_EDITOR_HIDDEN = {("accessibility", "accessibilityfeedback")}
 
 
 def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
@@ -40,6 +56,18 @@ def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
                 for action in actions
                 if action in opts.default_permissions
             )
+    return keys
+
+
+def town_editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
+    """The Kommunale Redaktion's part of the editors' permissions (see the module docstring)."""
+    keys = set()
+    for label, model, codename in editor_permission_keys(apps):
+        action = codename.split("_", 1)[0]
+        allowed = ("view", *TOWN_EDITOR_ACTIONS.get((label, model), ()))
+        hidden = (label, model.removeprefix("historical")) in TOWN_EDITOR_HIDDEN
+        if action in allowed and not hidden:
+            keys.add((label, model, codename))
     return keys
 
 
@@ -69,15 +97,15 @@ def ensure_permissions(apps=global_apps, using: str = DEFAULT_DB_ALIAS) -> None:
                 app_config.models_module = original
 
 
-def sync_editor_group(apps=global_apps, using: str = DEFAULT_DB_ALIAS):
-    """Creates the Redaktion group if needed and sets its permissions to the definition above."""
+def _sync_group(name: str, permission_keys, apps, using: str):
+    """Creates the group if needed and sets its permissions to exactly ``permission_keys(apps)``."""
     try:
         Group = apps.get_model("auth", "Group")
         Permission = apps.get_model("auth", "Permission")
     except LookupError:  # auth migrated back to zero: nothing to keep in sync
         return None
     ensure_permissions(apps, using)
-    wanted = editor_permission_keys(apps)
+    wanted = permission_keys(apps)
     permissions = [
         permission
         for permission in Permission.objects.using(using)
@@ -86,11 +114,22 @@ def sync_editor_group(apps=global_apps, using: str = DEFAULT_DB_ALIAS):
         if (permission.content_type.app_label, permission.content_type.model, permission.codename)
         in wanted
     ]
-    group, _created = Group.objects.using(using).get_or_create(name=EDITOR_GROUP_NAME)
+    group, _created = Group.objects.using(using).get_or_create(name=name)
     group.permissions.set(permissions)
     return group
+
+
+def sync_editor_group(apps=global_apps, using: str = DEFAULT_DB_ALIAS):
+    """Creates the Redaktion group if needed and sets its permissions to the definition above."""
+    return _sync_group(EDITOR_GROUP_NAME, editor_permission_keys, apps, using)
+
+
+def sync_town_editor_group(apps=global_apps, using: str = DEFAULT_DB_ALIAS):
+    """The same for the Kommunale Redaktion."""
+    return _sync_group(TOWN_EDITOR_GROUP_NAME, town_editor_permission_keys, apps, using)
 
 
 def sync_editor_group_after_migrate(sender, *, apps=global_apps, using=DEFAULT_DB_ALIAS, **kwargs):
     """post_migrate receiver: models added to the content apps reach the editors automatically."""
     sync_editor_group(apps, using)
+    sync_town_editor_group(apps, using)
