@@ -12,6 +12,8 @@ from core.admin import (
 )
 
 from .admin_forms import (
+    AgendaItemForm,
+    AgendaItemInlineFormSet,
     DocumentAdminForm,
     MeetingAdminForm,
     MeetingDocumentForm,
@@ -141,9 +143,27 @@ class MembershipAdmin(EditorialAdmin):
         return obj.body.get_absolute_url()
 
 
-class AgendaItemInline(admin.TabularInline):
+AGENDA_ITEM_FIELDSETS = [
+    (None, {"fields": [("number", "order", "is_public"), "title", "description", "paper"]}),
+    (
+        _("Beschluss"),
+        {
+            "fields": ["result", ("votes_yes", "votes_no", "votes_abstain"), "resolution_text"],
+            "description": _(
+                "Nach der Sitzung ausfüllen. Stimmen bitte alle drei angeben (auch 0) oder keine."
+            ),
+        },
+    ),
+]
+
+
+class AgendaItemInline(admin.StackedInline):
+    """Stacked: with result, votes and decision text a row would not fit a 1280 px screen."""
+
     model = AgendaItem
-    fields = ["number", "title", "description", "is_public", "order"]
+    form = AgendaItemForm
+    formset = AgendaItemInlineFormSet
+    fieldsets = AGENDA_ITEM_FIELDSETS
     extra = 1
 
 
@@ -195,12 +215,13 @@ class MeetingAdmin(EditorialAdmin):
 @admin.register(AgendaItem)
 class AgendaItemAdmin(EditorialAdmin):
     readonly_fields = ()  # no timestamps on agenda items
-    list_display = ["number", "title", "meeting", "is_public"]
-    list_filter = ["is_public", "meeting__body"]
-    search_fields = ["title", "description", "meeting__title"]
+    form = AgendaItemForm
+    list_display = ["number", "title", "meeting", "result", "is_public"]
+    list_filter = ["is_public", "result", "meeting__body"]
+    search_fields = ["title", "description", "resolution_text", "meeting__title"]
     list_select_related = ["meeting"]
     autocomplete_fields = ["meeting"]
-    fields = ["meeting", "number", "title", "description", "is_public", "order"]
+    fieldsets = [(None, {"fields": ["meeting"]}), *AGENDA_ITEM_FIELDSETS]
 
     def view_on_site(self, obj):
         return obj.meeting.get_absolute_url()

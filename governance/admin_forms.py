@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import german_slug
 
-from .models import Document, Meeting, Membership, SeatQuota, validate_quota
+from .models import AgendaItem, Document, Meeting, Membership, SeatQuota, validate_quota
 
 
 class SeatQuotaForm(forms.ModelForm):
@@ -118,6 +118,44 @@ class MembershipAdminForm(forms.ModelForm):
         others = body.memberships.filter(municipality=municipality).exclude(pk=self.instance.pk)
         _check_quotas(body, [*others, candidate], quotas=None)
         return cleaned_data
+
+
+class AgendaItemForm(forms.ModelForm):
+    """An agenda item with what the meeting decided; short text areas keep the list scannable."""
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "number",
+            "order",
+            "is_public",
+            "title",
+            "description",
+            "paper",
+            "result",
+            "votes_yes",
+            "votes_no",
+            "votes_abstain",
+            "resolution_text",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "resolution_text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class AgendaItemInlineFormSet(BaseInlineFormSet):
+    """Every row offers the same Vorlagen: read once for the meeting, not once per row."""
+
+    _paper_choices: list | None = None
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields["paper"]
+        # Taken from a form, not base_fields: the form applies limit_choices_to (Vorlagen only).
+        if self._paper_choices is None:
+            self._paper_choices = list(field.choices)
+        field.choices = self._paper_choices
 
 
 class PrepopulatedSlugForm(forms.ModelForm):

@@ -1,4 +1,9 @@
-"""The three real Rätetreffen and demo meetings around the seed date, with agenda items."""
+"""The three real Rätetreffen and demo meetings around the seed date, with agenda items.
+
+Results and votes are seeded only for the past demo meetings (invented, like the meetings
+themselves, which the site marks as demo content); the real Rätetreffen were forums without
+votes.
+"""
 
 import datetime
 from dataclasses import dataclass
@@ -13,6 +18,16 @@ TIME_NOTE = "Datum nach öffentlichen Quellen; die angegebene Uhrzeit ist ungef�
 DEMO_PLACE = "Sitzungsraum (Beispielort)"
 
 
+@dataclass(frozen=True)
+class Decision:
+    result: str
+    text: str = ""
+    votes: tuple[int, int, int] | None = None  # yes, no, abstentions
+
+
+NOTED = Decision(AgendaItem.Result.NOTED)
+
+
 @dataclass
 class MeetingData:
     slug: str
@@ -25,7 +40,7 @@ class MeetingData:
     location: str = ""
     address: str = ""
     is_demo: bool = False
-    agenda: tuple = ()  # (title, is_public)
+    agenda: tuple = ()  # (title, is_public) or (title, is_public, Decision)
 
 
 def at(day: datetime.date, hour: int) -> datetime.datetime:
@@ -109,9 +124,13 @@ def demo_meetings(today: datetime.date) -> list[MeetingData]:
             "Abstimmung der Verwaltungen mit der Geschäftsstelle.", hours=3,
             location=DEMO_PLACE, is_demo=True,
             agenda=(
-                ("Stand der Projekte in den vier Handlungsfeldern", True),
-                ("Vorbereitung der Sitzung der Bürgermeisterrunde", True),
-                ("Termine und Verschiedenes", True),
+                ("Stand der Projekte in den vier Handlungsfeldern", True, NOTED),
+                ("Vorbereitung der Sitzung der Bürgermeisterrunde", True, Decision(
+                    AgendaItem.Result.ADOPTED,
+                    "Die Ansprechpartnerrunde empfiehlt der Bürgermeisterrunde, den Sachstand "
+                    "der Velorouten in ihrer nächsten Sitzung zu beraten.",
+                )),
+                ("Termine und Verschiedenes", True, NOTED),
             ),
         ),
         MeetingData(
@@ -119,12 +138,37 @@ def demo_meetings(today: datetime.date) -> list[MeetingData]:
             shift(-150), 17, "Regelmäßige Sitzung des Beirats.", hours=2, location=DEMO_PLACE,
             is_demo=True,
             agenda=(
-                ("Begrüßung und Feststellung der Tagesordnung", True),
-                ("Klimaschutz in der Bauleitplanung: Erfahrungen aus den Kommunen", True),
-                ("Schulentwicklung in der Region", True),
+                ("Begrüßung und Feststellung der Tagesordnung", True, Decision(
+                    AgendaItem.Result.ADOPTED, "Die Tagesordnung wird festgestellt.", (34, 0, 0),
+                )),
+                ("Klimaschutz in der Bauleitplanung: Erfahrungen aus den Kommunen", True, Decision(
+                    AgendaItem.Result.ADOPTED_AMENDED,
+                    "Der Beirat empfiehlt den Räten der zwölf Kommunen, gemeinsame Leitlinien "
+                    "für den Klimaschutz in der Bauleitplanung zu erarbeiten. Die Leitlinien "
+                    "sollen dem Beirat vor der Beratung in den Räten vorgestellt werden.",
+                    (29, 3, 2),
+                )),
+                ("Schulentwicklung in der Region", True, Decision(
+                    AgendaItem.Result.POSTPONED,
+                    "Der Punkt wird auf die nächste Sitzung vertagt.",
+                )),
             ),
         ),
     ]  # fmt: skip
+
+
+def outcome(decision: Decision | None = None) -> dict:
+    """The result fields of an agenda item; empty ones where nothing was decided yet."""
+    if decision is None:
+        decision = Decision(AgendaItem.Result.NONE)
+    yes, no, abstain = decision.votes or (None, None, None)
+    return {
+        "result": decision.result,
+        "resolution_text": decision.text,
+        "votes_yes": yes,
+        "votes_no": no,
+        "votes_abstain": abstain,
+    }
 
 
 def load_meetings(log: SeedLog, bodies: dict[str, Body], today: datetime.date):
@@ -148,11 +192,11 @@ def load_meetings(log: SeedLog, bodies: dict[str, Body], today: datetime.date):
                 "is_published": True,
             },
         )
-        for number, (title, is_public) in enumerate(data.agenda, start=1):
+        for number, (title, is_public, *decision) in enumerate(data.agenda, start=1):
             log.upsert(
                 AgendaItem,
                 {"meeting": meeting, "number": str(number)},
-                {"title": title, "is_public": is_public, "order": number},
+                {"title": title, "is_public": is_public, "order": number, **outcome(*decision)},
             )
         meetings[data.slug] = meeting
     return meetings
