@@ -10,11 +10,12 @@ from core.admin import (
     EditorialAdmin,
 )
 
+from .admin_pending import PendingVersionAdminMixin
 from .models import NewsArticle, Page
 
 
 @admin.register(Page)
-class PageAdmin(EditorialAdmin):
+class PageAdmin(PendingVersionAdminMixin, EditorialAdmin):
     list_display = ["title", "address", "menu", "order", "is_published"]
     list_editable = ["order"]
     list_filter = ["menu", "is_published"]
@@ -49,7 +50,7 @@ class PageAdmin(EditorialAdmin):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(EditorialAdmin):
+class NewsArticleAdmin(PendingVersionAdminMixin, EditorialAdmin):
     list_display = ["title", "date", "is_published", "is_demo"]
     list_filter = ["is_published", "is_demo", "municipalities", "fields_of_action"]
     search_fields = ["title", "slug", "teaser", "text"]

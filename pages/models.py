@@ -21,6 +21,8 @@ from members.models import Municipality
 from privacy.fields import VideoURLField
 from projects.models import FieldOfAction, Project
 
+from .pending import PendingVersionMixin
+
 # First path segments that belong to the apps; a simple page must not shadow them.
 RESERVED_SLUGS = frozenset(
     {
@@ -62,7 +64,7 @@ class PageQuerySet(PublishedQuerySet):
         return super().delete()
 
 
-class Page(ScheduledPublicationModel):
+class Page(PendingVersionMixin, ScheduledPublicationModel):
     """A page office staff edit: Impressum, Datenschutz, Über uns, Barrierefreiheit, ..."""
 
     class Menu(models.TextChoices):
@@ -160,7 +162,7 @@ class NewsArticleQuerySet(PublishedQuerySet):
         )
 
 
-class NewsArticle(PublishableModel):
+class NewsArticle(PendingVersionMixin, PublishableModel):
     """A news item ("Aktuelles") with links to the towns, fields of action and projects it concerns."""
 
     title = models.CharField(_("Titel"), max_length=200)
