@@ -66,29 +66,32 @@ class MarkdownEditorWidget(AdminTextareaWidget):
                 for style, label, keys in _BUTTONS
             )
         )
+        # Our own buttons join the toolbar's arrow-key focus through data-md-button values that
+        # name no formatting, so the element leaves their clicks to markdown-editor.js.
+        table = format_html(
+            '<button type="button" class="button" data-md-button="table" data-markdown-table>'
+            "{}</button>",
+            _("Tabelle"),
+        )
         picker = (
             format_html(
-                '<button type="button" class="button" data-markdown-table>{}</button>'
-                '<button type="button" class="button" data-markdown-image="{}" '
-                'aria-haspopup="dialog">{}</button>',
-                _("Tabelle"),
+                '<button type="button" class="button" data-md-button="image-picker" '
+                'data-markdown-image="{}" aria-haspopup="dialog">{}</button>',
                 self.picker_url,
                 _("Bild einfügen"),
             )
             if self.picker_url
-            else format_html(
-                '<button type="button" class="button" data-markdown-table>{}</button>',
-                _("Tabelle"),
-            )
+            else ""
         )
         # Toolbar and preview stay hidden until the script runs: without it, the textarea is
         # the whole editor, and a preview that does not follow the typing would mislead.
         return format_html(
             '<div class="markdown-editor" data-markdown-editor data-preview-url="{preview_url}">'
             '<markdown-toolbar for="{id}" class="markdown-toolbar" aria-label="{toolbar}" hidden>'
-            "{buttons}{picker}"
-            '<button type="button" class="button" data-markdown-preview-toggle '
-            'aria-expanded="true" aria-controls="{id}-preview">{preview}</button>'
+            "{buttons}{table}{picker}"
+            '<button type="button" class="button" data-md-button="preview" '
+            'data-markdown-preview-toggle aria-expanded="true" aria-controls="{id}-preview">'
+            "{preview}</button>"
             "</markdown-toolbar>{textarea}"
             '<section class="markdown-preview" id="{id}-preview" aria-labelledby="{id}-preview-title" '
             "hidden>"
@@ -99,6 +102,7 @@ class MarkdownEditorWidget(AdminTextareaWidget):
             id=field_id,
             toolbar=_("Formatierung"),
             buttons=buttons,
+            table=table,
             picker=picker,
             preview=_("Vorschau"),
             textarea=textarea,

@@ -164,6 +164,12 @@ function setUp(editor) {
   const toolbar = editor.querySelector("markdown-toolbar");
   const textarea = document.getElementById(toolbar.getAttribute("for"));
   toolbar.hidden = false;
+  // One tab stop for the whole toolbar, arrow keys within it (the element's roving focus; our
+  // own buttons join it through data-md-button values that name no formatting).
+  toolbar.removeAttribute("tabindex");
+  toolbar.querySelectorAll("[data-md-button]").forEach((button, index) => {
+    button.tabIndex = index === 0 ? 0 : -1;
+  });
   // Capture phase: before the toolbar element's own handlers apply the style.
   for (const type of ["click", "keydown"]) {
     toolbar.addEventListener(type, (event) => caretToLineStart(event, textarea), true);

@@ -44,7 +44,14 @@ def test_editor_writes_with_toolbar_preview_and_library_image(
     text.press("End")
     text.press("Enter")
     text.press("Enter")
-    toolbar.get_by_role("button", name="Liste", exact=True).click()
+    # Keyboard: one tab stop back into the toolbar, arrow keys to "Liste", space applies it.
+    text.press("Shift+Tab")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    assert toolbar.get_by_role("button", name="Liste", exact=True).evaluate(
+        "el => el === document.activeElement"
+    )
+    page.keyboard.press(" ")
     text.press_sequentially("erste Route")
     assert text.input_value() == "## Radverkehr\n\n**wichtig**\n\n- erste Route"
 
