@@ -127,7 +127,7 @@ class Page:
 def _keys(queryset, part: int, query: ListQuery):
     return (
         queryset.filter(query.bounds_q())
-        .annotate(oparl_part=Value(part), oparl_key=F("pk"), oparl_created=F("created_at"))
+        .annotate(oparl_part=Value(part), oparl_created=F("created_at"))
         .values_list("oparl_part", "oparl_key", "oparl_created", "oparl_modified")
         .order_by()
     )

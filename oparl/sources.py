@@ -112,6 +112,7 @@ class Source:
         return (
             self.model._default_manager.filter(self.scope if scoped else Q())
             .annotate(
+                oparl_key=F("pk"),
                 oparl_modified=self.modified(now),
                 oparl_live=self._live_flag(now),
             )
@@ -124,7 +125,7 @@ class Source:
         return (
             history.objects.filter(self.scope, history_type="-")
             .exclude(id__in=self.model._default_manager.values("pk"))
-            .annotate(oparl_modified=F("history_date"))
+            .annotate(oparl_key=F("id"), oparl_modified=F("history_date"))
         )
 
 
