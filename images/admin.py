@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -65,4 +65,5 @@ class ImageAdmin(EditorialAdmin):
              "url": image.url, "markdown": image.markdown}
             for image in Image.objects.only("title", "alt_text", "credit", "file")
         ]  # fmt: skip
-        return JsonResponse({"images": images})
+        add_url = reverse(f"{self.admin_site.name}:images_image_add")
+        return JsonResponse({"images": images, "add_url": add_url})

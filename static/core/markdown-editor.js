@@ -97,7 +97,9 @@ function imageDialog() {
     element("ul", { class: "markdown-image-list" }),
     element("p", { class: "markdown-image-actions" }),
   );
-  dialog.querySelector(".markdown-image-actions").append(close);
+  // A new tab: the text being written stays as it is.
+  const add = element("a", { target: "_blank", "data-markdown-image-add": "" }, "Neues Bild hochladen (neuer Tab)");
+  dialog.querySelector(".markdown-image-actions").append(close, " ", add);
   filter.addEventListener("input", () => {
     const words = filter.value.trim().toLowerCase();
     for (const item of dialog.querySelectorAll(".markdown-image-list li")) {
@@ -121,7 +123,9 @@ async function openPicker(url, textarea) {
   try {
     const response = await fetch(url, { credentials: "same-origin" });
     if (!response.ok) throw new Error(String(response.status));
-    images = (await response.json()).images;
+    const library = await response.json();
+    images = library.images;
+    dialog.querySelector("[data-markdown-image-add]").href = library.add_url;
   } catch {
     status.textContent = "Die Bildbibliothek konnte nicht geladen werden.";
     return;

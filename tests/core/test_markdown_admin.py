@@ -1,5 +1,8 @@
 """The admin's Markdown editor: which fields get it, the preview endpoint, the image check."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -10,6 +13,8 @@ from pages.models import NewsArticle
 from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import ImageFactory, NewsArticleFactory, PageFactory
 
+# The filters between (as_markdown_list) turn lists of goals into Markdown: not editors' Markdown.
+MARKDOWN_USE = re.compile(r"\{\{\s*\w+\.(\w+)\|markdown\s*\}\}")
 PREVIEW_TEXT = (
     "# Titel\n\n**fett** und _kursiv_\n\n- eins\n- zwei\n\n| A | B |\n|---|---|\n| 1 | 2 |"
 )
@@ -27,6 +32,20 @@ def test_every_markdown_field_gets_the_editor_and_stays_a_textarea(editor_client
         assert f'<markdown-toolbar for="id_{name}"' in html
         assert f'<textarea name="{name}"' in html  # without JavaScript, the plain field
     assert "markdown-toolbar-element.js" in html and 'type="module"' in html
+
+
+def test_every_field_the_templates_render_as_markdown_is_listed():
+    # "<app>/<template>": "{{ obj.field|markdown }}" must name a field listed for that app.
+    listed = {}
+    for label, fields in settings.MARKDOWN_FIELDS.items():
+        listed.setdefault(label.split(".")[0], set()).update(fields)
+    uses = 0
+    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        app = template.relative_to(Path(settings.BASE_DIR, "templates")).parts[0]
+        for field in MARKDOWN_USE.findall(template.read_text()):
+            assert field in listed.get(app, set()), f"{template}: {field}"
+            uses += 1
+    assert uses >= len(settings.MARKDOWN_FIELDS)  # the pattern still finds them
 
 
 def test_other_text_fields_keep_the_plain_textarea(editor_client):

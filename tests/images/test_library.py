@@ -67,6 +67,7 @@ def test_picker_lists_the_library_as_json(editor_client, django_assert_num_queri
     editor_client.get(admin_url(Image, "picker"))  # warms the session
     with django_assert_num_queries(6):  # login (5) and one for all images
         response = editor_client.get(admin_url(Image, "picker"))
+    assert response.json()["add_url"] == admin_url(Image, "add")
     assert response.json()["images"] == [
         {"title": image.title, "alt": image.alt_text, "credit": image.credit, "url": image.url,
          "markdown": image.markdown}
