@@ -6,3 +6,8 @@ class OperationsConfig(AppConfig):
 
     name = "operations"
     verbose_name = "Betrieb"
+
+    def ready(self):
+        from .pagecache import connect_signals
+
+        connect_signals()

@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise, which serves static files precompressed; compresses pages and data.
     "operations.middleware.TextGZipMiddleware",
+    # Anonymous pages from the shared cache; a hit skips everything below (operations.pagecache).
+    "operations.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,6 +191,16 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+# Page cache for anonymous visitors in the cache above (Redis across app servers). Entries
+# expire after PAGE_CACHE_SECONDS only to drop unused ones; changes take effect at once.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = 3600
+# Query parameters of list filters and pagination; a request with any other is not cached,
+# so made-up parameters cannot fill the cache.
+PAGE_CACHE_QUERY_PARAMS = frozenset(
+    {"page", "handlungsfeld", "kommune", "status", "art", "gremium", "jahr", "monat"}
+)
 # gunicorn's worker count (gunicorn.conf.py reads the same variable). Several workers need the
 # shared cache above, or every rate limit counts per worker (check --deploy warns).
 WEB_CONCURRENCY = int(env_str("WEB_CONCURRENCY", "3"))
@@ -366,8 +378,6 @@ LOGIN_RATE_LIMIT = (20, 600)
 LOGIN_CONCURRENCY = 1
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail address
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
-# A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
-PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
 # A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
 PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
 # Two-factor login (django-otp, TOTP): the name the authenticator app shows; device keys are

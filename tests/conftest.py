@@ -89,6 +89,13 @@ def _plain_static(settings):
     settings.STORAGES = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Tests see each page as rendered (and count its queries); tests/operations/
+    test_pagecache.py switches the cache on."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture
 def editor(db, django_user_model):
     """Office staff as they work: staff, in the "Redaktion" group only, not a superuser."""

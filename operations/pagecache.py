@@ -1,0 +1,185 @@
+"""A shared page cache for anonymous visitors, keyed by what changes a page: host, path, query
+and the visitor's consent state (DESIGN.md, "Caching by consent state").
+
+Freshness without waiting for a TTL: every key holds a site-wide version number in the shared
+cache. Any save or delete of content bumps it (signals), and so does the clock passing the
+next moment at which a page changes by itself: a scheduled publication or withdrawal, a
+meeting that starts or ends (it moves from "upcoming" to "past"), or midnight (date filters).
+All app servers read the same number from Redis, so a change shows on every server at once.
+
+A cached page holds no CSRF token (responses that asked for one are not stored), no cookie and
+no per-user content (requests with a session bypass the cache). Its CSP nonce is replaced by a
+fresh one on every hit, so the nonce stays unpredictable.
+"""
+
+import datetime
+import re
+import secrets
+from functools import cache
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Min, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+
+from core.models import ScheduledPublicationModel
+from privacy.consent import CONSENT_COOKIE, get_consent
+
+VERSION_KEY = "pagecache:version"
+NEXT_CHANGE_KEY = "pagecache:next-change"
+NONCE_PLACEHOLDER = "pagecache-nonce-8f3a1c"
+NONCE = re.compile(r"'nonce-([A-Za-z0-9+/_=-]+)'")
+# Cookies that change nothing in a cached page: the consent cookie is part of the key, and
+# cached pages contain no CSRF token. Any other cookie (a session above all) bypasses the cache.
+NEUTRAL_COOKIES = frozenset({CONSENT_COOKIE, settings.CSRF_COOKIE_NAME})
+# Saves in these apps never change a public page (logins, lockouts, sessions, devices).
+QUIET_APPS = frozenset(
+    {"admin", "auth", "axes", "contenttypes", "otp_totp", "otp_static", "otp_email", "sessions"}
+)
+QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback"})
+UNCACHEABLE = re.compile(r"\b(private|no-store|no-cache)\b")
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def current_version() -> int:
+    version = _cache().get(VERSION_KEY)
+    if version is None:
+        _cache().add(VERSION_KEY, 1, timeout=None)
+        version = _cache().get(VERSION_KEY, 1)
+    return version
+
+
+def bump_version(**kwargs) -> None:
+    """Makes every cached page stale at once, on every app server."""
+    try:
+        _cache().incr(VERSION_KEY)
+    except ValueError:  # no version yet (or evicted): any new number is a fresh start
+        _cache().add(VERSION_KEY, secrets.randbelow(1 << 30) + 2, timeout=None)
+
+
+def _content_changed(sender, **kwargs) -> None:
+    opts = sender._meta
+    if opts.app_label in QUIET_APPS or opts.label_lower in QUIET_MODELS:
+        return
+    bump_version()
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_content_changed, dispatch_uid=f"pagecache-{signal}")
+
+
+@cache
+def _scheduled_models() -> tuple:
+    return tuple(m for m in apps.get_models() if issubclass(m, ScheduledPublicationModel))
+
+
+def next_change(now: datetime.datetime) -> datetime.datetime:
+    """The next moment a page may change without anybody saving: a scheduled publication or
+    withdrawal, a meeting's start or end, or the next midnight in the site's time zone."""
+    from governance.models import Meeting
+
+    local = timezone.localtime(now)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + datetime.timedelta(days=1)
+    moments = [midnight]
+    for model in _scheduled_models():
+        moments += (
+            model._base_manager.filter(is_published=True)
+            .aggregate(
+                start=Min("publish_from", filter=Q(publish_from__gt=now)),
+                end=Min("visible_until", filter=Q(visible_until__gt=now)),
+            )
+            .values()
+        )
+    moments += Meeting._base_manager.aggregate(
+        start=Min("start", filter=Q(start__gt=now)), end=Min("end", filter=Q(end__gt=now))
+    ).values()
+    return min(moment for moment in moments if moment is not None)
+
+
+def live_version(now: datetime.datetime) -> int:
+    """The version for this request; moves on by itself when the next change is due."""
+    stored = _cache().get_many([VERSION_KEY, NEXT_CHANGE_KEY])
+    version = stored.get(VERSION_KEY) or current_version()
+    known = stored.get(NEXT_CHANGE_KEY)
+    if known is None or known[0] != version:
+        known = (version, next_change(now))
+        _cache().set(NEXT_CHANGE_KEY, known, timeout=None)
+    if now >= known[1]:
+        bump_version()
+        return live_version(now)
+    return version
+
+
+def _cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if set(request.COOKIES) - NEUTRAL_COOKIES:
+        return False
+    allowed = settings.PAGE_CACHE_QUERY_PARAMS
+    return len(request.META.get("QUERY_STRING", "")) <= 200 and all(
+        name in allowed for name in request.GET
+    )
+
+
+def _key(request, version: int) -> str:
+    consent = get_consent(request)
+    state = ",".join(sorted(consent.allowed)) if consent.decided else "-"
+    path = request.get_full_path()
+    return f"pagecache:{version}:{request.scheme}://{request.get_host()}{path}|{state}"
+
+
+def _store(request, response, key: str) -> None:
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or UNCACHEABLE.search(response.get("Cache-Control", ""))
+    ):
+        return
+    headers = dict(response.items())
+    body = response.content
+    match = NONCE.search(headers.get("Content-Security-Policy", ""))
+    if match:
+        nonce = match.group(1)
+        body = body.replace(nonce.encode(), NONCE_PLACEHOLDER.encode())
+        headers = {k: v.replace(nonce, NONCE_PLACEHOLDER) for k, v in headers.items()}
+    _cache().set(key, (headers, body), timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def _replay(stored) -> HttpResponse:
+    headers, body = stored
+    nonce = secrets.token_urlsafe(16)
+    response = HttpResponse(body.replace(NONCE_PLACEHOLDER.encode(), nonce.encode()))
+    for name, value in headers.items():
+        response[name] = value.replace(NONCE_PLACEHOLDER, nonce)
+    response["X-Cache"] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous pages; sits above the session, CSRF and CSP middleware, so a
+    hit skips them all (the stored headers already hold the page's CSP and policies)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED or not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, live_version(timezone.now()))
+        stored = _cache().get(key)
+        if stored is not None:
+            return _replay(stored)  # the WSGI server drops the body of a HEAD
+        response = self.get_response(request)
+        if request.method == "GET":
+            _store(request, response, key)
+        response["X-Cache"] = "miss"
+        return response
