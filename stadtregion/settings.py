@@ -193,7 +193,8 @@ if os.environ.get("REDIS_URL"):
     }
 # Page cache for anonymous visitors in the cache above (Redis across app servers). Entries
 # expire after PAGE_CACHE_SECONDS only to drop unused ones; changes take effect at once.
-PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+# Off by default with DEBUG, so that template edits show at once while developing.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = 3600
 # Query parameters of list filters and pagination; a request with any other is not cached,
