@@ -96,7 +96,7 @@ def extract_text(
     text = ""
     try:
         # A little beyond the child's own deadline: it stops between pages by itself.
-        if receiver.poll(time_limit + 2):
+        if receiver.poll(time_limit + 1):
             text = receiver.recv()
         else:
             logger.warning(

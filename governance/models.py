@@ -435,7 +435,9 @@ class Document(PublishableModel):
     def from_db(cls, db, field_names, values):
         document = super().from_db(db, field_names, values)
         # The stored name as loaded (absent when deferred): save() reads a PDF only when new.
-        document._loaded_file_name = document.__dict__.get("file")
+        # A str, not the FieldFile (django-cleanup may have made one), whose name changes.
+        loaded = document.__dict__.get("file")
+        document._loaded_file_name = getattr(loaded, "name", loaded)
         return document
 
     def _file_replaced(self, update_fields) -> bool:

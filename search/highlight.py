@@ -49,7 +49,7 @@ def parse(query: str) -> ParsedQuery:
                 groups.append(tuple(current))
             current = []
             continue
-        if word is not None and word.startswith("-") and len(word) > 1:
+        if word is not None and word.startswith("-"):
             negated, word = "-", word[1:]
         term = " ".join((phrase if phrase is not None else word).split()).strip("\"'")
         if not term:
