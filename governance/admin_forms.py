@@ -4,6 +4,7 @@ slugs suggested from a title that are made unique instead of refused."""
 import datetime
 
 from django import forms
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -139,8 +140,8 @@ class AgendaItemForm(forms.ModelForm):
             "resolution_text",
         ]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 2}),
-            "resolution_text": forms.Textarea(attrs={"rows": 4}),
+            "description": AdminTextareaWidget(attrs={"rows": 2}),
+            "resolution_text": AdminTextareaWidget(attrs={"rows": 4}),
         }
 
 
