@@ -239,3 +239,13 @@ def test_only_editors_who_may_change_create_links(client, django_user_model):
     assert client.get(preview_url(article)).status_code == 200
     assert client.post(url).status_code == 403
     assert client.post(url, {"_revoke": "1"}).status_code == 403
+
+
+def test_signed_link_has_a_fixed_number_of_queries(
+    editor_client, visitor, django_assert_num_queries
+):
+    article = NewsArticleFactory(is_published=False, municipalities=[], projects=[])
+    link = create_link(editor_client, article)
+    visitor.get(link)  # warm the content-type cache
+    with django_assert_num_queries(12):
+        assert visitor.get(link).status_code == 200
