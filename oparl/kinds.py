@@ -33,12 +33,21 @@ def _public_items():
     )
 
 
+def _latest_deletion(model, link: str):
+    """When the last row of model linked to the outer row was deleted (simple-history)."""
+    deletions = model.history.model.objects.filter(history_type="-")
+    return latest_of(deletions, link, F("history_date"))
+
+
 def _meeting_modified(now):
-    """Agenda items and documents are embedded in the meeting: their changes change it."""
+    """Agenda items and documents are embedded in the meeting: their changes, deletions
+    included, change it."""
     return later_of(
         publication_modified(now),
         latest_of(AgendaItem.objects.all(), "meeting", F("updated_at")),
         latest_of(Document.objects.all(), "meeting", publication_modified(now)),
+        _latest_deletion(AgendaItem, "meeting"),
+        _latest_deletion(Document, "meeting"),
     )
 
 
@@ -107,6 +116,7 @@ PAPER = Source(
     modified=lambda now: later_of(
         publication_modified(now),
         latest_of(AgendaItem.objects.all(), "paper", F("updated_at")),
+        _latest_deletion(AgendaItem, "paper"),
     ),
     related=_with_consultations,
 )
@@ -132,7 +142,9 @@ GREMIUM = Source(
     s.gremium,
     key_prefix="gremium-",
     modified=lambda now: later_of(
-        F("updated_at"), latest_of(Membership.objects.all(), "body", F("updated_at"))
+        F("updated_at"),
+        latest_of(Membership.objects.all(), "body", F("updated_at")),
+        _latest_deletion(Membership, "body"),
     ),
     related=lambda queryset: queryset.prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.order_by("pk"))

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from governance.models import AgendaItem, Document, Meeting
 from tests.factories import DocumentFactory, MeetingFactory, MembershipFactory, WorkingGroupFactory
 
 from .conftest import ROOT, get_json, list_url
@@ -125,3 +126,16 @@ def test_document_no_longer_a_vorlage_leaves_a_paper_tombstone(client, council):
 def test_unknown_ids_answer_404_json(client, council, path):
     error = get_json(client, f"{ROOT}{path}", status=404)
     assert error["type"] == "https://schema.oparl.org/1.1/Error"
+
+
+def test_deleting_an_embedded_object_moves_its_container_modified(client, council):
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    for model in (Meeting, AgendaItem, Document):  # nothing else changed since yesterday
+        model.objects.update(updated_at=yesterday)
+    item_pk = council.item.pk
+    council.item.delete()  # not through the meeting's form: the meeting row stays as it was
+    after = get_json(client, f"{ROOT}meeting/{council.meeting.pk}/")
+    assert "agendaItem" not in after
+    assert after["modified"] == timezone.localtime(
+        AgendaItem.history.get(id=item_pk, history_type="-").history_date
+    ).isoformat(timespec="seconds")
