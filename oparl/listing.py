@@ -9,7 +9,7 @@ specification's sync mechanism asks; without it they never do.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from django.db.models import F, Q, Value
@@ -55,6 +55,15 @@ class ListQuery:
             }
         )
 
+    def admits(self, created: datetime, modified: datetime) -> bool:
+        """Whether one object of our own making passes the filters."""
+        values = {"created_at": created, "oparl_modified": modified}
+        return all(
+            values[field] >= moment if lookup == "gte" else values[field] <= moment
+            for name, moment in self.bounds.items()
+            for field, lookup in [FILTERS[name]]
+        )
+
     def url_params(self, page: int) -> str:
         """The canonical query string: filters in a fixed order, then limit, page."""
         params = [(name, self.bounds[name].isoformat()) for name in FILTERS if name in self.bounds]
@@ -70,7 +79,9 @@ class ListQuery:
 def parse_moment(name: str, raw: str) -> datetime:
     try:
         moment = parse_datetime(_SPACE_OFFSET.sub("+", raw.strip()))
-    except ValueError:
+        if moment is not None and timezone.is_aware(moment):
+            moment.astimezone(UTC)  # "0001-01-01T00:00:00+01:00" lies before year 1
+    except (ValueError, OverflowError):
         moment = None
     if moment is None or timezone.is_naive(moment):
         raise BadRequest(

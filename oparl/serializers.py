@@ -245,7 +245,7 @@ def file(document, context: Context) -> dict:
             "date": document.date.isoformat(),
             "size": stored_size(document.file),
             "accessUrl": context.absolute(document.get_download_url()),
-            "downloadUrl": context.url("download", pk=document.pk),
+            "downloadUrl": context.url("download", key=str(document.pk)),
             "meeting": [context.object_url("meeting", meeting.pk)] if meeting else None,
             "paper": [context.object_url("paper", document.pk)]
             if document.kind in PAPER_KINDS

@@ -9,7 +9,7 @@ urlpatterns = [
     path("body/", views.body_list, name="body_list"),
     path("body/<slug:key>/", views.body, name="body"),
     path("body/<slug:key>/<slug:kind>/", views.object_list, name="list"),
-    path("file/<int:pk>/download/", views.download, name="download"),
+    path("file/<slug:key>/download/", views.download, name="download"),
     path("<slug:kind>/<slug:key>/", views.object_detail, name="object"),
     # Anything else under /oparl/v1/ answers as JSON, not with the site's HTML 404 page.
     re_path(r"^(?P<path>.*)$", views.not_found),

@@ -12,8 +12,8 @@ from core.media import file_response
 from governance.models import Document
 
 from . import serializers as s
-from .kinds import KINDS, Kind
-from .listing import FILTERS, BadRequest, ListQuery, paginate, parse_query
+from .kinds import FILE, KINDS, Kind
+from .listing import BadRequest, ListQuery, paginate, parse_query
 
 ERROR_TYPE = f"{s.SCHEMA}Error"
 
@@ -86,15 +86,7 @@ def _constant_list(request, build: Callable[[s.Context], dict]):
     query = parse_query(request.GET)
     if query.page > 1:
         raise LookupError(query.page)
-    bounds = {"created": s.LAUNCH, "modified": s.LAUNCH}
-    matches = all(
-        bounds[name.split("_")[0]] >= moment
-        if name.endswith("since")
-        else bounds[name.split("_")[0]] <= moment
-        for name, moment in query.bounds.items()
-        if name in FILTERS
-    )
-    data = [build(_context(request, query))] if matches else []
+    data = [build(_context(request, query))] if query.admits(s.LAUNCH, s.LAUNCH) else []
     return _list_response(request, query, data, len(data), 1)
 
 
@@ -169,9 +161,10 @@ def object_detail(request, kind, key):
 
 
 @oparl_view
-def download(request, pk):
+def download(request, key):
     """downloadUrl: the PDF as an attachment (the spec asks for one; accessUrl shows it)."""
-    document = Document.objects.published().filter(pk=pk).first()
+    pk = FILE.parse(key)
+    document = pk and Document.objects.published().filter(pk=pk).first()
     if document is None:
         raise LookupError(pk)
     response = file_response(request, document.file, public=True)

@@ -67,3 +67,8 @@ def test_download_only_of_published_documents(client, council):
     assert response["Content-Disposition"] == (
         f'attachment; filename="{council.invitation.slug}.pdf"'
     )
+
+
+@pytest.mark.parametrize("key", ["99999999999999999999999", "007", "x"])
+def test_download_of_unknown_or_non_canonical_keys_is_404(client, council, key):
+    assert get_json(client, f"{ROOT}file/{key}/download/", status=404)["type"].endswith("/Error")

@@ -123,3 +123,10 @@ def test_constant_lists_honour_filters(client, db):
     assert get_json(client, later)["data"] == []
     assert len(get_json(client, "/oparl/v1/body/")["data"]) == 1
     assert get_json(client, "/oparl/v1/body/?modified_since=2030-01-01T00:00:00Z")["data"] == []
+
+
+@pytest.mark.parametrize(
+    "value", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "2024-03-01T25:00:00Z"]
+)
+def test_moments_out_of_range_are_400_not_500(client, meetings, value):
+    assert get_json(client, list_url("meeting", modified_since=value), status=400)["message"]
