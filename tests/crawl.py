@@ -6,7 +6,7 @@ from urllib.parse import urldefrag, urlparse
 from django.urls import resolve
 
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/")
-SKIP_SUFFIXES = (".pdf", ".xml", ".txt", ".geojson", ".ics", ".json")
+SKIP_SUFFIXES = (".pdf", ".xml", ".txt", ".geojson", ".ics", ".json", ".csv", ".ttl", ".rdf")
 
 
 class _LinkParser(HTMLParser):
