@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from members.models import validate_embed_origins
+from members.models import Municipality, validate_embed_origins
 from projects.models import Project
+from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import (
     BodyFactory,
     MeetingFactory,
@@ -180,3 +181,14 @@ def test_a_former_slug_taken_by_another_town_shows_that_town(client, town):
 def test_a_slug_no_town_ever_had_is_a_404(client, town):
     assert client.get("/kommunen/nie-gewesen/").status_code == 404
     assert client.get("/kommunen/nie-gewesen/widget/").status_code == 404
+
+
+def test_editors_enter_the_widget_origins_in_the_admin(editor_client, town):
+    url = admin_url(Municipality, "change", town.pk)
+    data = form_data(editor_client.get(url))
+    response = editor_client.post(url, {**data, "embed_origins": "www.muenster.de/seite"})
+    assert any("Bitte nur Adressen der Form" in error for error in form_errors(response))
+    response = editor_client.post(url, {**data, "embed_origins": "https://www.muenster.de"})
+    assert response.status_code == 302
+    town.refresh_from_db()
+    assert town.frame_ancestors == ["https://www.muenster.de"]
