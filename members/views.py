@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from .badge import badge_png, badge_width
@@ -75,7 +75,7 @@ class EmbedSnippetsView(DetailView):
         return context
 
 
-@require_GET
+@require_safe
 def badge(request, slug: str):
     town = get_object_or_404(Municipality.objects.only("name"), slug=slug)
     response = HttpResponse(badge_png(town.name), content_type="image/png")
@@ -86,7 +86,7 @@ def badge(request, slug: str):
 
 
 @xframe_options_exempt  # frame-ancestors below decides who may frame it
-@require_GET
+@require_safe
 def widget(request, slug: str):
     """The town's current projects and next meetings, for an iframe on the town's own website.
 

@@ -37,7 +37,7 @@ def _response(content: str, content_type: str, filename: str, *, attachment=Fals
     response["Link"] = licence_link_header()
     # Open data without credentials: other sites' scripts may read it.
     response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=300"
+    # No max-age: a withdrawn item must vanish at once, also from browser caches.
     return response
 
 

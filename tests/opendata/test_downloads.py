@@ -210,3 +210,9 @@ def test_unknown_dataset_or_format_is_a_404(client, db, path):
 
 def test_every_dataset_is_listed_once():
     assert len(BY_KEY) == len(DATASETS) == 6
+
+
+def test_harvesters_may_check_a_download_with_head(client, content):
+    response = client.head(reverse("opendata:download", kwargs={"key": "kommunen", "fmt": "csv"}))
+    assert response.status_code == 200
+    assert client.post(reverse("opendata:catalogue_ttl")).status_code == 405
