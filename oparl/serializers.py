@@ -14,13 +14,16 @@ Absent values are left out rather than given as null, "" or [] (spec: "null-Wert
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 
+from django.db import models
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from core.fields import stored_size
-from governance.models import Document
+from governance.models import AgendaItem, Body, Document, Membership
+from projects.models import WorkingGroup
 
 from .sources import publication_modified_of
 
@@ -37,6 +40,13 @@ PAPER_REFERENCE_MAX = 50  # longer references break importers (DESIGN.md)
 EXTENSION = "stadtregion:"
 
 
+@cache
+def label(choices: type[models.Choices], value: str) -> str:
+    """A choice's German label (the site speaks only German); get_FOO_display() translates
+    anew on every call, which a page of 700 agenda items notices."""
+    return str(choices(value).label)
+
+
 def moment(value: datetime) -> str:
     """yyyy-mm-ddThh:mm:ss±hh:mm in German time, as the spec writes date-time."""
     return timezone.localtime(value).isoformat(timespec="seconds")
@@ -48,14 +58,20 @@ class Context:
     now: datetime = field(default_factory=timezone.now)
     omit_internal: bool = False
 
+    def __post_init__(self):
+        # Pages embed thousands of URLs: host and prefix are resolved once per request.
+        self.origin = self.request.build_absolute_uri("/").removesuffix("/")
+        self.root = self.url("system")
+
     def absolute(self, path: str) -> str:
-        return self.request.build_absolute_uri(path)
+        return f"{self.origin}{path}"
 
     def url(self, name: str, **kwargs) -> str:
         return self.absolute(reverse(f"oparl:{name}", kwargs=kwargs))
 
     def object_url(self, kind: str, key: str | int) -> str:
-        return self.url("object", kind=kind, key=str(key))
+        """As url("object", ...) would give, without resolving the pattern each time."""
+        return f"{self.root}{kind}/{key}/"
 
     @property
     def body_url(self) -> str:
@@ -160,7 +176,7 @@ def gremium(gremium, context: Context) -> dict:
             "body": context.body_url,
             "name": gremium.name,
             "organizationType": ORGANIZATION_TYPES.get(gremium.kind, "Gremium"),
-            "classification": gremium.get_kind_display(),
+            "classification": label(Body.Kind, gremium.kind),
             "membership": [
                 context.object_url("membership", m.pk) for m in gremium.memberships.all()
             ],
@@ -183,7 +199,7 @@ def working_group(group, context: Context) -> dict:
             "body": context.body_url,
             "name": group.name,
             "organizationType": "Sonstiges",
-            "classification": group.get_kind_display(),
+            "classification": label(WorkingGroup.Kind, group.kind),
             "web": context.absolute(group.get_absolute_url()),
             "keyword": demo_keyword(group),
         }
@@ -199,7 +215,7 @@ def membership(member, context: Context) -> dict:
             ),
             "person": context.object_url("person", member.pk),
             "organization": context.object_url("organization", f"gremium-{member.body_id}"),
-            "role": member.get_role_display(),
+            "role": label(Membership.Role, member.role),
             "startDate": member.start_date and member.start_date.isoformat(),
             "endDate": member.end_date and member.end_date.isoformat(),
             "keyword": demo_keyword(member),
@@ -307,7 +323,7 @@ def agenda_item(item, context: Context) -> dict:
             "name": item.title,
             "public": True,
             "consultation": context.object_url("consultation", item.pk) if has_paper else None,
-            "result": item.get_result_display() if item.result else None,
+            "result": label(AgendaItem.Result, item.result) if item.result else None,
             "resolutionText": item.resolution_text,
             f"{EXTENSION}votes": votes,
         }
@@ -389,7 +405,7 @@ def paper(document, context: Context) -> dict:
             "name": document.title,
             "reference": paper_reference(document),
             "date": document.date.isoformat(),
-            "paperType": document.get_kind_display(),
+            "paperType": label(Document.Kind, document.kind),
             "mainFile": file(document, context),
             "consultation": consultations,
             "web": context.absolute(document.get_absolute_url()),
