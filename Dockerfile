@@ -21,8 +21,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN apt-get update \
     && apt-get install -y --no-install-recommends tzdata postgresql-client \
     && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system app \
-    && useradd --system --gid app --create-home --home-dir /home/app app \
+    && groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid app --create-home --home-dir /home/app app \
     && mkdir -p /data/media \
     && chown -R app:app /data
 
@@ -30,7 +30,7 @@ WORKDIR /app
 
 # Dependencies first, from the pins in pyproject.toml, so code changes reuse this layer.
 COPY pyproject.toml ./
-RUN pip install . && rm -rf build *.egg-info
+RUN pip install . && rm -rf build ./*.egg-info
 
 COPY . .
 
@@ -40,7 +40,8 @@ RUN DJANGO_SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-012345678
     DJANGO_ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput
 
-USER app
+# Numeric, so that the host and Kubernetes can check it is not root.
+USER 10001:10001
 
 # Uploaded media (and the SQLite file, if DATABASE_URL is not set to PostgreSQL).
 VOLUME ["/data"]
