@@ -29,6 +29,8 @@ FILTERS = {
 }
 # An unencoded "+" of the offset arrives as a space: "2024-01-01T00:00:00 01:00".
 _SPACE_OFFSET = re.compile(r" (?=\d{2}:?\d{2}$)")
+# ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+_POSITIVE = re.compile(r"[1-9][0-9]{0,8}", re.ASCII)
 
 
 class BadRequest(Exception):
@@ -94,7 +96,7 @@ def parse_moment(name: str, raw: str) -> datetime:
 def _positive(name: str, raw: str | None, default: int) -> int:
     if raw is None:
         return default
-    if not raw.isdigit() or raw.startswith("0") or len(raw) > 9:
+    if not _POSITIVE.fullmatch(raw):
         raise BadRequest(f"„{name}“ muss eine ganze Zahl ab 1 sein; erhalten: „{raw}“.")
     return int(raw)
 

@@ -98,6 +98,8 @@ def test_date_filters(client, meetings, params, expected):
         {"limit": "zehn"},
         {"page": "-1"},
         {"page": "02"},
+        {"page": "²"},
+        {"limit": "1_0"},
         {"omit_internal": "ja"},
     ],
 )
