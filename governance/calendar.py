@@ -9,6 +9,7 @@ may keep them for a while.
 import datetime
 
 from django.conf import settings
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -26,6 +27,21 @@ PAST_WINDOW = datetime.timedelta(days=365)
 # Subscribed calendars ask again after this; a cancellation reaches them within hours.
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 MAX_AGE = 15 * 60  # seconds: modest, so changes reach subscribers soon
+
+
+def for_calendar(meetings):
+    """With the body and SEQUENCE: the saves after the first, counted in the change history, so a
+    client that imported the meeting once takes a later file (say, a cancellation) as an update."""
+    saves = (
+        Meeting.history.filter(id=OuterRef("pk"))
+        .order_by()
+        .values("id")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
+    return meetings.select_related("body").annotate(
+        saves=Subquery(saves, output_field=IntegerField())
+    )
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -53,6 +69,7 @@ def meeting_event(meeting: Meeting, url: str) -> Event:
         location=meeting_location(meeting) or None,
         status="CANCELLED" if meeting.cancelled else "CONFIRMED",
         url=url,
+        sequence=(meeting.saves or 1) - 1,  # see for_calendar()
     )
 
 
@@ -90,11 +107,8 @@ class CalendarView(View):
 
     def get_meetings(self):
         since = timezone.now() - PAST_WINDOW
-        return (
-            Meeting.objects.published()
-            .filter(start__gte=since)
-            .select_related("body")
-            .order_by("start", "pk")
+        return for_calendar(Meeting.objects.published().filter(start__gte=since)).order_by(
+            "start", "pk"
         )
 
     def get_name(self) -> str:
@@ -129,9 +143,7 @@ class MeetingCalendarView(CalendarView):
     """One meeting, past or future, for the visitor's own calendar."""
 
     def get_meetings(self):
-        meetings = (
-            Meeting.objects.published().filter(slug=self.kwargs["slug"]).select_related("body")
-        )
+        meetings = for_calendar(Meeting.objects.published().filter(slug=self.kwargs["slug"]))
         if not meetings:
             raise Http404("Termin nicht gefunden")
         self.meeting = meetings[0]
