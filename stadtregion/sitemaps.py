@@ -20,11 +20,18 @@ class StaticSitemap(Sitemap):
 
 
 class ModelSitemap(Sitemap):
+    """One section of the sitemap index; long sections are split into pages of ``limit``.
+
+    ``queryset`` is a callable: what is published depends on the time of the request.
+    """
+
+    limit = 1000
+
     def __init__(self, queryset):
         self.queryset = queryset
 
     def items(self):
-        return self.queryset
+        return self.queryset().order_by("pk")
 
     def lastmod(self, obj):
         return getattr(obj, "updated_at", None)
@@ -32,13 +39,13 @@ class ModelSitemap(Sitemap):
 
 SITEMAPS = {
     "static": StaticSitemap,
-    "kommunen": ModelSitemap(Municipality.objects.all()),
-    "handlungsfelder": ModelSitemap(FieldOfAction.objects.all()),
-    "projekte": ModelSitemap(Project.objects.published()),
-    "arbeitsgruppen": ModelSitemap(WorkingGroup.objects.published()),
-    "gremien": ModelSitemap(Body.objects.all()),
-    "termine": ModelSitemap(Meeting.objects.published()),
-    "dokumente": ModelSitemap(Document.objects.published()),
-    "seiten": ModelSitemap(Page.objects.published()),
-    "aktuelles": ModelSitemap(NewsArticle.objects.published()),
+    "kommunen": ModelSitemap(Municipality.objects.all),
+    "handlungsfelder": ModelSitemap(FieldOfAction.objects.all),
+    "projekte": ModelSitemap(Project.objects.published),
+    "arbeitsgruppen": ModelSitemap(WorkingGroup.objects.published),
+    "gremien": ModelSitemap(Body.objects.all),
+    "termine": ModelSitemap(Meeting.objects.published),
+    "dokumente": ModelSitemap(Document.objects.published),
+    "seiten": ModelSitemap(Page.objects.published),
+    "aktuelles": ModelSitemap(NewsArticle.objects.published),
 }

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
@@ -17,7 +18,14 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of sections, each paginated: the sitemap stays small however much is published.
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     # "Passwort vergessen?" of the admin login (accounts.urls), before the admin's own catch-all.
     path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
@@ -31,8 +39,8 @@ urlpatterns = [
     path("", include("privacy.urls")),
     path("", include("maps.urls")),
     path("aktuelles/", include("pages.news_urls")),
-    path("vorschau/<str:token>/", preview_link, name="preview_link"),
     path("suche/", include("search.urls")),
+    path("vorschau/<str:token>/", preview_link, name="preview_link"),
     path("opendaten/", include("opendata.urls")),
     path("oparl/v1/", include("oparl.urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ would shadow the routes above

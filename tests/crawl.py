@@ -1,5 +1,6 @@
 """Finds every public page reachable by links from the home page, as a visitor would."""
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlparse
 
@@ -64,3 +65,11 @@ def one_per_route(pages: dict[str, str]) -> list[str]:
         if route not in chosen or len(html) > len(pages[chosen[route]]):
             chosen[route] = path
     return sorted(chosen.values())
+
+
+def sitemap_text(client) -> str:
+    """The sitemap index and every section it lists, as one text."""
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>https?://[^/<]+(/sitemap-[^<]+\.xml(?:\?p=\d+)?)</loc>", index)
+    assert sections, "the sitemap index lists no sections"
+    return index + "".join(client.get(path).content.decode() for path in sections)

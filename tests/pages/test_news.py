@@ -13,6 +13,7 @@ from PIL import Image
 from pages.models import RESERVED_SLUGS, NewsArticle, validate_page_slug
 from stadtregion.seed.news import ARTICLES
 from tests.admin_helpers import admin_url, form_data, form_errors
+from tests.crawl import sitemap_text
 from tests.factories import (
     FieldOfActionFactory,
     MunicipalityFactory,
@@ -95,7 +96,7 @@ def test_drafts_are_hidden_from_visitors(client):
     assert "Unveröffentlichte Meldung" not in listing
     assert "Öffentliche Meldung" in listing
     assert "Unveröffentlichte Meldung" not in client.get("/").content.decode()
-    assert draft.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+    assert draft.get_absolute_url() not in sitemap_text(client)
 
 
 def test_staff_preview_drafts_with_notice(client, django_user_model):
