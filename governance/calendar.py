@@ -75,10 +75,11 @@ def meeting_event(meeting: Meeting, url: str) -> Event:
 
 def build_calendar(meetings: list[Meeting], *, name: str, build_url) -> bytes:
     """The meetings as one VCALENDAR with the VTIMEZONE of Europe/Berlin."""
+    # Subscribers see the name among their other calendars: it names the site, too.
     calendar = Calendar.new(
         prodid=PRODID,
-        name=name,
-        description=f"{name} – {settings.SITE_NAME}",
+        name=f"{name} – {settings.SITE_NAME}",
+        description=f"Sitzungen und Termine der Gremien der {settings.SITE_NAME}",
         refresh_interval=REFRESH_INTERVAL,
         language="de",
     )

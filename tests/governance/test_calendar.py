@@ -54,7 +54,7 @@ def test_event_carries_uid_berlin_times_location_url_and_status(client):
     (zone,) = calendar.walk("VTIMEZONE")
     assert zone["TZID"] == "Europe/Berlin"
     assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
-    assert calendar.calendar_name == "Termine"
+    assert calendar.calendar_name == "Termine – Stadtregion Münster"
 
 
 def test_uid_is_stable_across_requests_edits_and_hosts(client, settings):
@@ -107,7 +107,7 @@ def test_body_feed_lists_only_its_body(client):
     calendar = parse(response)
 
     assert set(events_by_summary(calendar)) == {"Beiratssitzung"}
-    assert calendar.calendar_name == "Termine: Beirat Stadtregion"
+    assert calendar.calendar_name == "Termine: Beirat Stadtregion – Stadtregion Münster"
     assert 'filename="termine-beirat.ics"' in response["Content-Disposition"]
 
 
