@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from .badge import badge_png, badge_width
-from .models import Municipality
+from .models import Municipality, embed_origin_lines
 
 
 def current_slug(former: str) -> str | None:
@@ -70,7 +70,7 @@ class EmbedSnippetsView(DetailView):
             badge_url=absolute(reverse("members:badge", kwargs={"slug": town.slug})),
             badge_width=badge_width(town.name),
             widget_url=absolute(reverse("members:widget", kwargs={"slug": town.slug})),
-            embed_origins=town.frame_ancestors if town.embed_origins.strip() else [],
+            embed_origins=embed_origin_lines(town.embed_origins),
         )
         return context
 
