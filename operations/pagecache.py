@@ -160,6 +160,8 @@ def _replay(stored) -> HttpResponse:
     response = HttpResponse(body.replace(NONCE_PLACEHOLDER.encode(), nonce.encode()))
     for name, value in headers.items():
         response[name] = value.replace(NONCE_PLACEHOLDER, nonce)
+    # The new nonce need not be as long as the stored one.
+    response["Content-Length"] = str(len(response.content))
     response["X-Cache"] = "hit"
     return response
 

@@ -39,6 +39,7 @@ def test_second_visit_is_a_hit_without_queries(client, django_assert_num_queries
 def test_every_hit_gets_a_fresh_nonce_in_header_and_page(rf):
     request = rf.get("/")
     page = HttpResponse('<script nonce="abc123XYZ">x()</script>')
+    page["Content-Length"] = str(len(page.content))  # as CommonMiddleware sets it
     page["Content-Security-Policy"] = "script-src 'self' 'nonce-abc123XYZ'"
     pagecache._store(request, page, "k")
     hits = [pagecache._replay(cache.get("k")) for _ in range(2)]
@@ -46,6 +47,7 @@ def test_every_hit_gets_a_fresh_nonce_in_header_and_page(rf):
     assert len(set(nonces)) == 2 and "abc123XYZ" not in nonces
     for hit, nonce in zip(hits, nonces, strict=True):
         assert hit.content.decode() == f'<script nonce="{nonce}">x()</script>'
+        assert hit["Content-Length"] == str(len(hit.content))
 
 
 def test_each_consent_state_gets_its_own_page(client):
