@@ -95,3 +95,12 @@ def test_the_widget_passes_axe(town, new_context):
     page.goto("/kommunen/havixbeck/widget/")
     assert axe_violations(page) == []
     context.traffic.assert_silent()
+
+
+def test_the_copy_button_copies_the_snippet(town, new_context):
+    context = new_context(stub_foreign=False, permissions=["clipboard-write"])
+    page = context.new_page()
+    page.goto("/kommunen/havixbeck/einbinden/")
+    page.get_by_role("button", name="Code des Widgets kopieren").click()
+    page.locator("#widget-status").get_by_text("Der Code ist kopiert.").wait_for()
+    context.traffic.assert_silent()
