@@ -216,6 +216,7 @@ def test_link_to_a_deleted_object_is_a_404(editor_client, visitor):
 def test_revoked_links_stop_working_new_ones_work(editor_client, visitor):
     article = NewsArticleFactory(is_published=False)
     old = create_link(editor_client, article)
+    assert visitor.get(old).status_code == 200  # and not kept in the page cache:
 
     response = editor_client.post(
         admin_url(type(article), "preview_link", article.pk), {"_revoke": "1"}

@@ -190,3 +190,9 @@ def test_pending_version_goes_with_its_object(editor_client, article):
     article.delete()
     assert not PendingVersion.objects.exists()
     assert Page.objects.count() == 0
+
+
+def test_preview_follows_a_pending_change_of_address(editor_client, article):
+    save_pending(editor_client, article, slug="neue-adresse", title="Neuer Titel")
+    preview = admin_url(NewsArticle, "preview", article.pk) + "?ausstehend=1"
+    assert "Neuer Titel" in editor_client.get(preview).content.decode()
