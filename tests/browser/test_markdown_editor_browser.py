@@ -3,13 +3,19 @@ them: toolbar, keyboard shortcut, live preview from the server, an image from th
 the saved article showing the previewed HTML."""
 
 import pytest
+from axe_playwright_python.base import AXE_SCRIPT
 from django.contrib.auth.models import Group
 
 from pages.models import NewsArticle
 from stadtregion.permissions import EDITOR_GROUP_NAME
+from tests.browser.axe import OPTIONS
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.browser
+# axe on what this feature adds (the rest is Django's admin): the editor and the open dialog.
+AXE_EDITOR = """options => axe.run(
+    {include: [[".markdown-editor"], ["#markdown-image-dialog"]]}, options
+).then(results => results.violations)"""
 
 
 @pytest.fixture
@@ -65,6 +71,11 @@ def test_editor_writes_with_toolbar_preview_and_library_image(
     choice = dialog.get_by_role("button", name=f"{image.title} Alternativtext: {image.alt_text}")
     choice.wait_for()
     assert choice.evaluate("el => el === document.activeElement")  # keyboard users start here
+    context.traffic.assert_silent()
+    page.evaluate(AXE_SCRIPT)
+    violations = page.evaluate(AXE_EDITOR, OPTIONS)
+    assert violations == [], [(v["id"], v["nodes"][0]["target"]) for v in violations]
+    context.traffic.clear()  # axe's own inline styles, which the CSP rightly refuses
     page.keyboard.press("Enter")
     assert not dialog.is_visible()
     assert text.input_value().endswith(f"- erste Route\n\n{image.markdown}\n\n")
