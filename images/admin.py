@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import TIMESTAMPS_FIELDSET, EditorialAdmin
@@ -49,6 +50,22 @@ class ImageAdmin(EditorialAdmin):
                 "ohne JavaScript kopieren Sie sie in den Text."
             ),
         )
+
+    def get_deleted_objects(self, objs, request):
+        # An image still shown in a text stays: deleting it would leave a gap on public pages.
+        # The admin then refuses the deletion and lists these, also for "delete selected".
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        in_use = [
+            format_html(
+                "{} „{}“ zeigt das Bild „{}“; bitte zuerst dort entfernen.",
+                capfirst(obj._meta.verbose_name),
+                obj,
+                image,
+            )
+            for image in objs
+            for obj in image.uses()
+        ]
+        return deleted, counts, perms_needed, [*protected, *in_use]
 
     def get_urls(self):
         picker = path(

@@ -1,8 +1,11 @@
 """The image library. Markdown texts show only images from here (core.markdown), so every
 picture on the site has an alternative text and comes from our own server."""
 
+from django.apps import apps
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -75,3 +78,14 @@ class Image(TimestampedModel):
         """What the editor's "Bild einfügen" writes into a text."""
         title = f' "{self.credit}"' if self.credit else ""
         return f"![{self.alt_text}]({self.url}{title})"
+
+    def uses(self) -> list[models.Model]:
+        """Everything whose Markdown text shows this image, drafts included (they would show a
+        gap once published): one query per model of settings.MARKDOWN_FIELDS."""
+        found = []
+        for label, fields in settings.MARKDOWN_FIELDS.items():
+            condition = Q()
+            for field in fields:
+                condition |= Q(**{f"{field}__contains": self.file.name})
+            found.extend(apps.get_model(label)._default_manager.filter(condition))
+        return found

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from images.models import Image
 from stadtregion.permissions import EDITOR_GROUP_NAME
 from tests.admin_helpers import admin_url, form_errors
-from tests.factories import ImageFactory, png_bytes
+from tests.factories import ImageFactory, NewsArticleFactory, PageFactory, png_bytes
 
 
 def upload(name="radweg.png"):
@@ -102,3 +102,22 @@ def test_deleted_library_images_are_gone(client, db):
     url = image.url
     image.delete()
     assert client.get(url).status_code == 404
+
+
+def test_an_image_shown_in_a_text_cannot_be_deleted(editor_client):
+    image, unused = ImageFactory(), ImageFactory()
+    article = NewsArticleFactory(is_published=False, text=f"Text\n\n{image.markdown}")
+    PageFactory(body="Ohne Bild")
+    url = admin_url(Image, "delete", image.pk)
+    response = editor_client.get(url)
+    assert f"Meldung „{article}“ zeigt das Bild „{image}“" in response.content.decode()
+    editor_client.post(url, {"post": "yes"})
+    assert Image.objects.filter(pk=image.pk).exists()
+
+    editor_client.post(
+        admin_url(Image, "changelist"),
+        {"action": "delete_selected", "_selected_action": [image.pk, unused.pk], "post": "yes"},
+    )
+    assert Image.objects.filter(pk=image.pk).exists()  # the whole selection is refused
+    editor_client.post(admin_url(Image, "delete", unused.pk), {"post": "yes"})
+    assert not Image.objects.filter(pk=unused.pk).exists()
