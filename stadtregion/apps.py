@@ -14,7 +14,7 @@ class StadtregionConfig(AppConfig):
         import django.contrib.auth.admin  # noqa: F401
 
         import accessibility.admin  # noqa: F401
-        import accounts.admin  # noqa: F401  (remove a lost phone's authenticator app)
+        import accounts.admin  # noqa: F401  (authenticator apps; users' towns, after auth's admin)
         import governance.admin  # noqa: F401
         import images.admin  # noqa: F401
         import members.admin  # noqa: F401
