@@ -12,6 +12,8 @@ from tests.browser.axe import OPTIONS
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.browser
+AXE_PROSE = """options => axe.run({include: [["article .prose"]]}, options)
+    .then(results => results.violations)"""
 # axe on what this feature adds (the rest is Django's admin): the editor and the open dialog.
 AXE_EDITOR = """options => axe.run(
     {include: [[".markdown-editor"], ["#markdown-image-dialog"]]}, options
@@ -65,6 +67,8 @@ def test_editor_writes_with_toolbar_preview_and_library_image(
     preview.locator("li", has_text="erste Route").wait_for()
     assert preview.locator("h2").inner_text() == "Radverkehr"
     assert preview.locator("strong").inner_text() == "wichtig"
+    toolbar.get_by_role("button", name="Tabelle").click()
+    preview.get_by_role("region", name="Tabelle 1").get_by_role("columnheader").first.wait_for()
 
     toolbar.get_by_role("button", name="Bild einfügen").click()
     dialog = page.get_by_role("dialog", name="Bild aus der Bibliothek einfügen")
@@ -78,7 +82,7 @@ def test_editor_writes_with_toolbar_preview_and_library_image(
     context.traffic.clear()  # axe's own inline styles, which the CSP rightly refuses
     page.keyboard.press("Enter")
     assert not dialog.is_visible()
-    assert text.input_value().endswith(f"- erste Route\n\n{image.markdown}\n\n")
+    assert text.input_value().endswith(f"| Inhalt | Inhalt |\n\n{image.markdown}\n\n")
     figure = preview.locator("figure")
     figure.wait_for()
     assert figure.locator("figcaption").inner_text() == "Foto: Stadt Telgte"
@@ -93,3 +97,5 @@ def test_editor_writes_with_toolbar_preview_and_library_image(
     page.goto(NewsArticle.objects.get().get_absolute_url())
     assert page.locator("article .prose").inner_html() == previewed
     context.traffic.assert_silent()
+    page.evaluate(AXE_SCRIPT)
+    assert page.evaluate(AXE_PROSE, OPTIONS) == []  # the public table and figure
