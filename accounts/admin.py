@@ -2,15 +2,13 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .device_admin import AuthenticatorAppAdmin
 from .models import AuthenticatorApp, MunicipalityEditor
 from .towns import TOWN_EDITOR_GROUP_NAME
 
-# Importing django-otp's admin registers its English-named model; staff get the proxy instead.
-admin.site.unregister(TOTPDevice)
-admin.site.register(AuthenticatorApp, TOTPDeviceAdmin)
+# Staff get the German-named proxy; django-otp's own admin (English) is never imported.
+admin.site.register(AuthenticatorApp, AuthenticatorAppAdmin)
 
 
 class MunicipalityEditorInline(admin.TabularInline):
