@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from governance.models import Body, Document, Meeting
@@ -35,6 +36,10 @@ class ModelSitemap(Sitemap):
 
     def lastmod(self, obj):
         return getattr(obj, "updated_at", None)
+
+    def get_latest_lastmod(self):
+        # Django's default loads every item of the section to find the newest; one MAX does.
+        return self.queryset().aggregate(latest=Max("updated_at"))["latest"]
 
 
 SITEMAPS = {

@@ -34,3 +34,17 @@ def test_a_scheduled_article_enters_the_sitemap_when_its_time_comes(client, monk
     assert article.get_absolute_url() not in sitemap_text(client)
     monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(hours=2))
     assert article.get_absolute_url() in sitemap_text(client)
+
+
+def test_the_index_does_not_load_the_sections_items(client, monkeypatch):
+    from stadtregion.sitemaps import ModelSitemap
+
+    ProjectFactory.create_batch(30)
+    loaded = []
+    original = ModelSitemap.lastmod
+    monkeypatch.setattr(
+        ModelSitemap, "lastmod", lambda self, obj: loaded.append(obj) or original(self, obj)
+    )
+    response = client.get("/sitemap.xml")
+    assert "<lastmod>" in response.content.decode()
+    assert loaded == []  # the newest change comes from one aggregate per section
