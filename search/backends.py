@@ -6,18 +6,26 @@ fields, snippets by ts_headline. SQLite (the local default): every term containe
 same fields, ranked by the same weights, snippets made in Python. Both mark matches the same way
 (search.highlight), so the page looks alike.
 
-No index serves the search yet: the vectors are computed per query, which takes milliseconds at
-the portal's size (hundreds of rows). The scaling path is a stored GeneratedField with the
-weighted vector and a GIN index on it, in each content app's own migration.
+Vectors of titles, summaries and descriptions are computed per query: milliseconds at the
+portal's size (hundreds of rows each). The text of PDFs, the bulk of it, is parsed once and
+stored (search.models.DocumentText). The scaling path beyond that: a stored GeneratedField with
+each model's weighted vector and a GIN index on it, in each content app's own migration.
 """
 
 from functools import reduce
 from operator import add, and_, or_
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, TextField, Value, When
-from django.db.models.functions import Concat
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from .highlight import ELLIPSIS, START, STOP, mark_snippet, mark_title, parse
 
@@ -39,11 +47,15 @@ class PostgresBackend:
 
     def matches(self, source, queryset):
         """The rows that match, annotated with their `search_rank`."""
-        vector = (
-            SearchVector(source.title, weight="A", config=CONFIG)
-            + SearchVector(*source.summary, weight="B", config=CONFIG)
-            + SearchVector(*source.body, weight="C", config=CONFIG)
+        vector = SearchVector(source.title, weight="A", config=CONFIG) + SearchVector(
+            *source.summary, weight="B", config=CONFIG
         )
+        if source.stored_body:
+            # A document without a stored vector yet is still found by title and description.
+            stored = Coalesce(F(source.stored_body), Cast(Value(""), SearchVectorField()))
+            vector = CombinedExpression(vector, "||", stored, output_field=SearchVectorField())
+        else:
+            vector += SearchVector(*source.body, weight="C", config=CONFIG)
         # Normalization 1: divided by 1 + log(length), so a long PDF does not win by length.
         return (
             queryset.annotate(search_vector=vector)

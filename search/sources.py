@@ -32,6 +32,8 @@ class Source:
     date_label: str  # the words before the date: "Stand:", "Sitzung am", ...
     date: Callable[[], models.Expression]
     public: Callable[[], models.QuerySet]
+    # On PostgreSQL, a stored vector that stands for the body fields (search.models).
+    stored_body: str = ""
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -75,6 +77,7 @@ SOURCES = (
         "dokument", "Dokument", "Dokumente", Document, "governance:document_detail",
         "title", ("description",), ("text_content",),
         "Dokument vom", lambda: models.F("date"), Document.objects.published,
+        stored_body="search_text__vector",
     ),
     Source(
         "seite", "Seite", "Seiten", Page, "page",

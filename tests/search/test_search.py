@@ -3,13 +3,18 @@ search), PostgreSQL in CI (German full-text search). Tests that only one backend
 """
 
 import datetime
+import io
 import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from governance.models import Document
+from search.models import DocumentText
 from stadtregion.seed.pdf import build_pdf
 from tests.factories import (
     BodyFactory,
@@ -353,3 +358,39 @@ def test_every_page_has_the_search_field_in_its_header(client, seeded_site):
 def test_the_header_field_keeps_the_query_on_the_results_page(client):
     html = search(client, q='Rad "weg"').content.decode()
     assert 'name="q" value="Rad &quot;weg&quot;"' in html.split("</header>")[0]
+
+
+def test_a_replaced_pdf_is_found_by_its_new_text_only(client):
+    document = DocumentFactory(title="Anlage", file=pdf("Erste Fassung mit Radschnellweg"))
+    document.file = pdf("Zweite Fassung mit Mobilstation")
+    document.save()
+    assert search(client, q="Radschnellweg").context["hits"] == []
+    assert hit_titles(search(client, q="Mobilstation")) == ["Anlage"]
+
+
+def test_documents_read_by_the_command_are_found(client):
+    """Documents that came without text (imported in bulk) are found after the command ran."""
+    stored = DocumentFactory(title="Vorlage", file=pdf("Kreisverkehr")).file.name
+    Document.objects.bulk_create(
+        [Document(is_published=True, title="Import", slug="import", kind="bericht",
+                  date=datetime.date(2023, 1, 1), file=stored)]
+    )  # fmt: skip
+    assert hit_titles(search(client, q="Import")) == ["Import"]  # by its title, without text
+    assert hit_titles(search(client, q="Kreisverkehr")) == ["Vorlage"]
+    call_command("extract_document_text", stdout=io.StringIO())
+    assert sorted(hit_titles(search(client, q="Kreisverkehr"))) == ["Import", "Vorlage"]
+
+
+@postgres_only
+def test_postgres_reads_the_stored_vector_not_the_pdf_text(client):
+    document = DocumentFactory(title="Anlage", file=pdf("Quartiersgarage"))
+    assert DocumentText.objects.filter(document=document).exists()
+    with CaptureQueriesContext(connection) as queries:
+        assert hit_titles(search(client, q="Quartiersgarage")) == ["Anlage"]
+    sql = [q["sql"] for q in queries.captured_queries]
+    counts, ranked, snippets = (
+        next(s for s in sql if marker in s) for marker in ("COUNT(", "LIMIT", "ts_headline")
+    )
+    assert "search_documenttext" in counts and "search_documenttext" in ranked
+    assert "text_content" not in counts and "text_content" not in ranked
+    assert "text_content" in snippets  # ts_headline for the page's hits only

@@ -20,10 +20,13 @@ class Command(BaseCommand):
         if not alle:
             documents = documents.filter(text_content="")
         read = empty = 0
-        for document in documents.only("pk", "file").iterator():
-            text = field_file_text(document.file)
-            # update(), not save(): a re-read text is no editorial change.
-            Document.objects.filter(pk=document.pk).update(text_content=text)
+        for document in documents.iterator():
+            document.text_content = field_file_text(document.file)
+            # Saved with post_save (the search stores the text's vector), but as no editorial
+            # change: "zuletzt geändert am" stays, and no history entry.
+            document.skip_history_when_saving = True
+            document.save(update_fields=["text_content"])
+            text = document.text_content
             read += bool(text)
             empty += not text
         self.stdout.write(
