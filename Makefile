@@ -90,8 +90,9 @@ format: $(INSTALLED) ## Fix what ruff can and format the code
 pre-commit: $(INSTALLED) ## Install the git hooks of .pre-commit-config.yaml (ruff, django-upgrade)
 	$(BIN)/pre-commit install
 
-bench: $(INSTALLED) ## Time the main pages on a larger dataset (ratios, queries per page)
+bench: $(INSTALLED) ## Pages on today's and 100x data; throughput and p99 under load (wrk, gunicorn)
 	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/bench_load.py
 
 bench-login: $(INSTALLED) ## /healthz latency under a flood of wrong admin logins (gunicorn, loopback)
 	$(BIN)/python scripts/bench_login_flood.py
