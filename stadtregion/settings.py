@@ -193,8 +193,9 @@ if os.environ.get("REDIS_URL"):
     }
 # Page cache for anonymous visitors in the cache above (Redis across app servers). Entries
 # expire after PAGE_CACHE_SECONDS only to drop unused ones; changes take effect at once.
-# Off by default with DEBUG, so that template edits show at once while developing.
-PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG)
+# On by default with Redis only: a save must reach every process's cache at once, which memory
+# caches of separate workers cannot do. Off with DEBUG, so template edits show at once.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG and bool(os.environ.get("REDIS_URL")))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = 3600
 # Query parameters of list filters and pagination; a request with any other is not cached,
@@ -269,7 +270,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Office staff who receive feedback notifications.
 STAFF_NOTIFY_EMAILS = env_list("STAFF_NOTIFY_EMAILS", "geschaeftsstelle@stadtregion-muenster.de")
 # Contact point of the open data catalogue (DCAT-AP.de), public.
-OPENDATA_CONTACT_EMAIL = env_str("OPENDATA_CONTACT_EMAIL", "geschaeftsstelle@stadtregion-muenster.de")
+OPENDATA_CONTACT_EMAIL = env_str(
+    "OPENDATA_CONTACT_EMAIL", "geschaeftsstelle@stadtregion-muenster.de"
+)
 
 # Maps. LEAFLET_CONFIG, in django-leaflet's format, is the one source of the tile server, its
 # credit line, the centre and the zoom for every map of ours (core.tiles reads it): the map frame,
