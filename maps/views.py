@@ -45,7 +45,9 @@ def map_data(request):
     if slug is not None and not located_municipalities(slug).exists():
         raise Http404("Keine Kommune mit Kartenposition unter diesem Kürzel")
     response = JsonResponse(feature_collection(slug), content_type="application/geo+json")
-    response["Cache-Control"] = "public, max-age=300"
+    # No max-age: a withdrawn or newly scheduled project must leave or join the map at once.
+    # The server's page cache keeps repeated requests cheap.
+    response["Cache-Control"] = "no-cache"
     return response
 
 

@@ -40,7 +40,8 @@ QUIET_APPS = frozenset(
     {"admin", "auth", "axes", "contenttypes", "otp_totp", "otp_static", "otp_email", "sessions"}
 )
 QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback"})
-UNCACHEABLE = re.compile(r"\b(private|no-store|no-cache)\b")
+# "no-cache" only asks browsers to revalidate; the server may keep such a page.
+UNCACHEABLE = re.compile(r"\b(private|no-store)\b")
 
 
 def _cache():

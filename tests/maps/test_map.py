@@ -76,6 +76,8 @@ def region():
 
 def test_geojson_has_every_located_municipality_and_published_project(client, region):
     response = client.get("/karte/daten.geojson")
+    # Browsers revalidate, so a withdrawn project leaves the map at once.
+    assert response["Cache-Control"] == "no-cache"
     assert response.status_code == 200
     assert response["Content-Type"] == "application/geo+json"
     data = response.json()

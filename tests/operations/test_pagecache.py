@@ -112,3 +112,9 @@ def test_scheduled_publication_appears_on_time(client, monkeypatch):
     assert client.get("/aktuelles/")["X-Cache"] == "hit"
     monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(hours=2))
     assert "Rätetreffen angekündigt" in client.get("/aktuelles/").content.decode()
+
+
+def test_data_that_browsers_must_revalidate_is_still_served_from_the_cache(client):
+    client.get("/karte/daten.geojson")
+    response = client.get("/karte/daten.geojson")
+    assert (response["X-Cache"], response["Cache-Control"]) == ("hit", "no-cache")
