@@ -22,7 +22,6 @@ class Kind:
     slug: str
     type_name: str
     sources: tuple[Source, ...]
-    listed: bool = True  # has a list under the Body
 
 
 def _public_items():
@@ -169,6 +168,6 @@ KINDS = {
         Kind("paper", "Paper", (PAPER,)),
         Kind("file", "File", (FILE,)),
         Kind("location", "Location", (LOCATION,)),
-        Kind("consultation", "Consultation", (CONSULTATION,), listed=False),
+        Kind("consultation", "Consultation", (CONSULTATION,)),
     )
 }

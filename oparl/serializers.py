@@ -133,6 +133,7 @@ def body(context: Context) -> dict:
             ("meeting", "meeting"),
             ("paper", "paper"),
             ("agendaItem", "agenda-item"),
+            ("consultation", "consultation"),
             ("file", "file"),
             ("locationList", "location"),
             ("legislativeTermList", "legislative-term"),

@@ -106,9 +106,9 @@ def body(request, key):
     return oparl_json(s.body(_context(request)))
 
 
-def _kind(slug: str, *, listed: bool = False) -> Kind:
+def _kind(slug: str) -> Kind:
     kind = KINDS.get(slug)
-    if kind is None or (listed and not kind.listed):
+    if kind is None:
         raise LookupError(slug)
     return kind
 
@@ -118,7 +118,7 @@ def object_list(request, key, kind):
     _require_body(key)
     if kind == "legislative-term":
         return _constant_list(request, s.legislative_term)
-    kind = _kind(kind, listed=True)
+    kind = _kind(kind)
     query = parse_query(request.GET)
     context = _context(request, query)
     page = paginate(kind.sources, query, context.now)

@@ -26,6 +26,7 @@ LISTS = (
     "membership",
     "meeting",
     "agenda-item",
+    "consultation",
     "paper",
     "file",
     "location",

@@ -21,6 +21,7 @@ EXPECTED = {
     "membership": 3,
     "meeting": 5,  # count, keys, meetings, public agenda items, published documents
     "agenda-item": 4,  # count, keys, items with meeting and Vorlage, the meetings' agendas
+    "consultation": 3,  # count, keys, agenda items with their meetings
     "paper": 5,  # count, keys, documents, their meetings, their consultations
     "file": 4,  # count, keys, documents, their meetings
     "location": 3,

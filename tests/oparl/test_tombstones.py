@@ -120,7 +120,6 @@ def test_document_no_longer_a_vorlage_leaves_a_paper_tombstone(client, council):
         "sitzung/1/",
         "body/muenster/",
         "body/stadtregion/sitzung/",
-        "body/stadtregion/consultation/",
     ],
 )
 def test_unknown_ids_answer_404_json(client, council, path):
@@ -139,3 +138,13 @@ def test_deleting_an_embedded_object_moves_its_container_modified(client, counci
     assert after["modified"] == timezone.localtime(
         AgendaItem.history.get(id=item_pk, history_type="-").history_date
     ).isoformat(timespec="seconds")
+
+
+def test_withdrawn_vorlage_withdraws_its_consultation(client, council):
+    council.paper.is_published = False
+    council.paper.save()
+    key = f"consultation/{council.item.pk}"
+    assert_tombstone(get_json(client, f"{ROOT}{key}/"), key)
+    assert "consultation" not in get_json(client, f"{ROOT}agenda-item/{council.item.pk}/")
+    assert ids(client, "consultation") == {}
+    assert list(ids(client, "consultation", **SINCE)) == [f"http://testserver{ROOT}{key}/"]
