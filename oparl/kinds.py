@@ -51,8 +51,12 @@ def _meeting_modified(now):
 
 
 def _item_modified(now):
-    """Withdrawing the meeting withdraws its items."""
-    return later_of(F("updated_at"), publication_modified(now, "meeting__"))
+    """Withdrawing the meeting withdraws its items; withdrawing the Vorlage, the consultation."""
+    return later_of(
+        F("updated_at"),
+        publication_modified(now, "meeting__"),
+        publication_modified(now, "paper__"),
+    )
 
 
 def _with_meeting_items(queryset):
@@ -125,7 +129,7 @@ CONSULTATION = Source(
     scope=Q(paper__isnull=False),
     live=lambda now: _item_live(now) & live_q("paper__", now) & Q(paper__kind__in=s.PAPER_KINDS),
     modified=_item_modified,
-    related=lambda queryset: queryset.select_related("meeting"),
+    related=lambda queryset: queryset.select_related("meeting", "paper"),
 )
 LOCATION = Source(
     Meeting, s.location, scope=PLACE_SCOPE, live=published, modified=publication_modified

@@ -297,8 +297,11 @@ def agenda_position(item) -> int:
 
 
 def _item_modified(item, context: Context) -> datetime:
-    """As kinds._item_modified: withdrawing the meeting withdraws its items."""
-    return max(item.updated_at, publication_modified_of(item.meeting, context.now))
+    """As kinds._item_modified, for one loaded item."""
+    moments = [item.updated_at, publication_modified_of(item.meeting, context.now)]
+    if item.paper_id:
+        moments.append(publication_modified_of(item.paper, context.now))
+    return max(moments)
 
 
 def agenda_item(item, context: Context) -> dict:

@@ -141,10 +141,21 @@ def test_deleting_an_embedded_object_moves_its_container_modified(client, counci
 
 
 def test_withdrawn_vorlage_withdraws_its_consultation(client, council):
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    for model in (Meeting, AgendaItem, Document):
+        model.objects.update(updated_at=yesterday)
+    council.paper.refresh_from_db()
+    before = timezone.now().replace(microsecond=0)
     council.paper.is_published = False
     council.paper.save()
     key = f"consultation/{council.item.pk}"
     assert_tombstone(get_json(client, f"{ROOT}{key}/"), key)
     assert "consultation" not in get_json(client, f"{ROOT}agenda-item/{council.item.pk}/")
     assert ids(client, "consultation") == {}
-    assert list(ids(client, "consultation", **SINCE)) == [f"http://testserver{ROOT}{key}/"]
+    # Clients that synced before the withdrawal learn of it: the consultation is gone, the
+    # agenda item changed (it no longer names one).
+    since = {"modified_since": before.isoformat()}
+    assert list(ids(client, "consultation", **since)) == [f"http://testserver{ROOT}{key}/"]
+    assert f"http://testserver{ROOT}agenda-item/{council.item.pk}/" in ids(
+        client, "agenda-item", **since
+    )
