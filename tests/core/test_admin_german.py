@@ -401,3 +401,20 @@ def test_date_time_and_selector_scripts_speak_german(admin_client):
 
     assert untranslated == []
     assert catalog["Today"] == "Heute" and catalog["Now"] == "Jetzt"
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_catalogue_is_up_to_date(domain):
+    """The .mo files are committed (no gettext needed to run the site): after an edit of a .po
+    file, `manage.py compilemessages -l de --ignore=.venv` must run too."""
+    source = polib.pofile(str(PROJECT_CATALOG.with_name(f"{domain}.po")))
+    compiled = polib.mofile(str(PROJECT_CATALOG.with_name(f"{domain}.mo")))
+
+    def messages(catalog):
+        return {
+            (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+            for e in catalog
+            if e.msgid and (e.msgstr or e.msgstr_plural)
+        }
+
+    assert messages(compiled) == messages(source)
