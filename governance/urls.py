@@ -7,6 +7,11 @@ urlpatterns = [
     path("gremien/", views.BodyListView.as_view(), name="body_list"),
     path("gremien/<slug:slug>/", views.BodyDetailView.as_view(), name="body_detail"),
     path(
+        "gremien/<slug:slug>/ehemalige/",
+        views.FormerMembersView.as_view(),
+        name="body_former_members",
+    ),
+    path(
         "gremien/<slug:slug>/kalender.ics",
         calendar.BodyCalendarView.as_view(),
         name="body_calendar",

@@ -1,5 +1,8 @@
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
@@ -9,6 +12,30 @@ from core.views import FilteredListView, PublishedMixin
 from .forms import DocumentFilterForm
 from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
 
+# What grows with the years is shown one year or month at a time; these lists stay short.
+UPCOMING_LIMIT = 20
+NEWEST_DOCUMENTS = 10
+
+
+def chosen_period(request, param: str, options: list[str], current: str) -> str | None:
+    """The period (a year "2026" or month "2026-11") the query parameter picks among ``options``
+    (newest first). Without the parameter: the latest one up to ``current``, else the earliest.
+    Any other value is a 404, so crawlers do not index endless empty periods."""
+    value = request.GET.get(param)
+    if value is not None:
+        if value not in options:
+            raise Http404("Für diesen Zeitraum sind keine Termine veröffentlicht.")
+        return value
+    return next(
+        (option for option in options if option <= current), options[-1] if options else None
+    )
+
+
+def newest(queryset, limit: int) -> tuple[list, bool]:
+    """The first ``limit`` rows and whether there are more, in one query."""
+    rows = list(queryset[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
 
 class BodyListView(ListView):
     model = Body
@@ -16,49 +43,94 @@ class BodyListView(ListView):
 
 
 class BodyDetailView(DetailView):
+    """Current members, the next meetings, the meetings of one year and the newest documents:
+    former members and older years are a link away, so the page costs the same every year."""
+
     context_object_name = "body"
 
     def get_queryset(self):
-        memberships = Membership.objects.select_related("municipality").order_by(
-            "-start_date", "municipality__order", "person_name"
-        )
-        return Body.objects.prefetch_related(
-            Prefetch("memberships", queryset=memberships, to_attr="all_memberships"),
-            Prefetch("seat_quotas", queryset=SeatQuota.objects.select_related("municipality")),
-            Prefetch(
-                "meetings",
-                queryset=Meeting.objects.published().order_by("-start"),
-                to_attr="published_meetings",
-            ),
-            Prefetch(
-                "documents", queryset=Document.objects.published(), to_attr="published_documents"
-            ),
+        ended = Q(memberships__end_date__lt=timezone.localdate())
+        return Body.objects.annotate(
+            former_count=Count("memberships", filter=ended)
+        ).prefetch_related(
+            Prefetch("seat_quotas", queryset=SeatQuota.objects.select_related("municipality"))
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        members = self.object.all_memberships
-        context["current_memberships"] = [m for m in members if m.is_current()]
-        context["leaders"] = [
-            m for m in context["current_memberships"] if m.role != Membership.Role.MEMBER
-        ]
-        # Former means ended; members appointed for a later date are neither current nor former.
-        today = timezone.localdate()
-        context["former_memberships"] = [m for m in members if m.end_date and m.end_date < today]
-        meetings = self.object.published_meetings
-        context["upcoming_meetings"] = [m for m in reversed(meetings) if m.is_upcoming]
-        context["past_meetings"] = [m for m in meetings if not m.is_upcoming]
+        body = self.object
+        current = list(
+            body.memberships.current()
+            .select_related("municipality")
+            .order_by("-start_date", "municipality__order", "person_name")
+        )
+        meetings = Meeting.objects.published().filter(body=body).select_related("body")
+        years = [f"{d.year}" for d in meetings.datetimes("start", "year", order="DESC")]
+        year = chosen_period(self.request, "jahr", years, f"{timezone.localdate().year}")
+        context.update(
+            current_memberships=current,
+            leaders=[m for m in current if m.role != Membership.Role.MEMBER],
+            upcoming_meetings=newest(meetings.upcoming(), UPCOMING_LIMIT),
+            years=years,
+            year=year,
+            year_meetings=meetings.filter(start__year=year).order_by("start") if year else (),
+            documents=newest(
+                Document.objects.published().filter(body=body).order_by("-date", "title"),
+                NEWEST_DOCUMENTS,
+            ),
+        )
         return context
 
 
+class FormerMembersView(ListView):
+    """The body's former members, most recently ended first: the archive of its detail page."""
+
+    context_object_name = "memberships"
+    template_name = "governance/body_former_members.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.body = get_object_or_404(Body, slug=self.kwargs["slug"])
+        return (
+            self.body.memberships.former()
+            .select_related("municipality")
+            .order_by("-end_date", "person_name", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(body=self.body, **kwargs)
+
+
 class MeetingListView(TemplateView):
+    """The next meetings, then one month at a time (?monat=2026-11), past and future alike."""
+
     template_name = "governance/meeting_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.published().select_related("body")
-        context["upcoming"] = meetings.upcoming()
-        context["past"] = meetings.past()
+        months = [
+            (f"{d:%Y-%m}", date_format(d, "F Y"))
+            for d in meetings.datetimes("start", "month", order="DESC")
+        ]
+        keys = [key for key, _ in months]
+        today = timezone.localdate()
+        # Without a choice, the month of the latest past meeting: the next ones are listed above.
+        latest_past = meetings.past().values_list("start", flat=True).first()
+        default = f"{timezone.localtime(latest_past):%Y-%m}" if latest_past else f"{today:%Y-%m}"
+        month = chosen_period(self.request, "monat", keys, default)
+        context.update(upcoming=newest(meetings.upcoming(), UPCOMING_LIMIT), months=months)
+        if month:
+            index = keys.index(month)
+            year, number = map(int, month.split("-"))
+            context.update(
+                month=months[index],
+                newer=months[index - 1] if index > 0 else None,
+                older=months[index + 1] if index + 1 < len(months) else None,
+                month_meetings=meetings.filter(start__year=year, start__month=number).order_by(
+                    "start"
+                ),
+            )
         return context
 
 

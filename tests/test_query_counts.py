@@ -44,8 +44,13 @@ CEILINGS = {
     "group_list": 4,
     "group_detail": 6,
     "body_list": 3,
-    "body_detail": 7,
-    "meeting_list": 4,
+    # A body: its current members, next meetings, one year of meetings, the years, documents.
+    "body_detail": 9,
+    "body_detail_year": 9,
+    "body_former_members": 5,
+    # The next meetings, the months with meetings, the latest past one, one month of meetings.
+    "meeting_list": 6,
+    "meeting_list_month": 6,
     "meeting_detail": 5,
     "document_list": 8,  # one query more since the Gremium filter lists the bodies
     "document_list_filtered": 8,
@@ -227,7 +232,10 @@ class Hub:
             "group_detail": self.group.get_absolute_url(),
             "body_list": "/gremien/",
             "body_detail": self.body.get_absolute_url(),
+            "body_detail_year": f"{self.body.get_absolute_url()}?jahr={self.meeting.start.year}",
+            "body_former_members": f"{self.body.get_absolute_url()}ehemalige/",
             "meeting_list": "/termine/",
+            "meeting_list_month": f"/termine/?monat={self.meeting.start:%Y-%m}",
             "meeting_detail": self.meeting.get_absolute_url(),
             "document_list": "/dokumente/",
             "document_list_filtered": "/dokumente/?art=bericht&jahr=2024&gremium=hub-gremium",
