@@ -4,6 +4,7 @@ contact point, EU file types, IANA media types, typed dates, themes)."""
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
@@ -30,7 +31,7 @@ SERIALISATIONS = {"turtle": "text/turtle", "xml": "application/rdf+xml"}
 
 
 def _date(value) -> Literal:
-    return Literal(value.isoformat(timespec="seconds"), datatype=XSD.dateTime)
+    return Literal(timezone.localtime(value).isoformat(timespec="seconds"), datatype=XSD.dateTime)
 
 
 def _text(value: str) -> Literal:

@@ -6,6 +6,7 @@ import json
 
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from .datasets import Absolute, Dataset
 from .licence import PUBLISHER, licence_json, licence_link_header
@@ -58,7 +59,7 @@ def _metadata(dataset: Dataset, absolute: Absolute, modified) -> dict:
         "herausgeber": PUBLISHER,
         "lizenz": licence_json(),
         "quelle": absolute(f"{reverse('opendata:index')}#{dataset.key}"),
-        "stand": modified.isoformat() if modified else None,
+        "stand": timezone.localtime(modified).isoformat() if modified else None,
     }
 
 
