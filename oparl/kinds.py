@@ -32,6 +32,15 @@ def _public_items():
     )
 
 
+def _item_modified(now):
+    """Withdrawing the meeting withdraws its items; withdrawing the Vorlage, the consultation."""
+    return later_of(
+        F("updated_at"),
+        publication_modified(now, "meeting__"),
+        publication_modified(now, "paper__"),
+    )
+
+
 def _latest_deletion(model, link: str):
     """When the last row of model linked to the outer row was deleted (simple-history)."""
     deletions = model.history.model.objects.filter(history_type="-")
@@ -43,19 +52,10 @@ def _meeting_modified(now):
     included, change it."""
     return later_of(
         publication_modified(now),
-        latest_of(AgendaItem.objects.all(), "meeting", F("updated_at")),
+        latest_of(AgendaItem.objects.all(), "meeting", _item_modified(now)),
         latest_of(Document.objects.all(), "meeting", publication_modified(now)),
         _latest_deletion(AgendaItem, "meeting"),
         _latest_deletion(Document, "meeting"),
-    )
-
-
-def _item_modified(now):
-    """Withdrawing the meeting withdraws its items; withdrawing the Vorlage, the consultation."""
-    return later_of(
-        F("updated_at"),
-        publication_modified(now, "meeting__"),
-        publication_modified(now, "paper__"),
     )
 
 
@@ -118,7 +118,7 @@ PAPER = Source(
     live=published,
     modified=lambda now: later_of(
         publication_modified(now),
-        latest_of(AgendaItem.objects.all(), "paper", F("updated_at")),
+        latest_of(AgendaItem.objects.all(), "paper", _item_modified(now)),
         _latest_deletion(AgendaItem, "paper"),
     ),
     related=_with_consultations,

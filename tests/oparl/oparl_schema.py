@@ -3,6 +3,7 @@ and against the stricter rules of real importers (DESIGN.md)."""
 
 import json
 import re
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +54,10 @@ def validate(obj: dict) -> list[dict]:
         elif spec.get("type") == "array" and "schema" in spec.get("items", {}):
             for item in value:
                 found += validate(item)
+    # A change to an embedded object is a change to its container (spec 2.8): clients that
+    # sync by `modified` would miss it otherwise.
+    latest = max(datetime.fromisoformat(inner["modified"]) for inner in found)
+    assert datetime.fromisoformat(obj["modified"]) == latest, obj["id"]
     return found
 
 
