@@ -195,6 +195,8 @@ def _page_key(url: str):
     params = {name for name, _value in parse_qsl(parts.query)} - SKIPPED_PARAMETERS
     if len(params) > 1:
         return None  # one filter at a time: combinations show no other words
+    if match.view_name == "admin:app_list":
+        return match.view_name, match.kwargs["app_label"]  # each app's index
     if match.view_name.endswith("_changelist") and params != {SEARCH}:
         return match.view_name, bool(params)
     return match.view_name, frozenset(params)
@@ -297,7 +299,8 @@ def test_every_admin_page_of_a_superuser_is_german(admin_client, demo_site):
     # The walk reached every kind of page of every model in the index, not just the index.
     views = _views_of(pages)
     kinds = {_page_key(url) for url in pages}
-    for app in admin_client.get("/admin/").context["app_list"]:
+    app_list = admin_client.get("/admin/").context["app_list"]
+    for app in app_list:
         for entry in app["models"]:
             model = entry["model"]
             name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
@@ -313,7 +316,8 @@ def test_every_admin_page_of_a_superuser_is_german(admin_client, demo_site):
                 assert (changelist, True) in kinds, f"{name}: no filtered changelist"
             if model_admin.search_fields:
                 assert (changelist, frozenset({SEARCH})) in kinds, f"{name}: no search"
-    assert {"admin:index", "admin:app_list", "admin:password_change", "admin:two_factor"} <= views
+    assert {"admin:index", "admin:password_change", "admin:two_factor"} <= views
+    assert {("admin:app_list", app["app_label"]) for app in app_list} <= kinds
     assert "admin:auth_user_password_change" in views
 
 
