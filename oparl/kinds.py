@@ -143,7 +143,7 @@ PERSON = Source(
 GREMIUM = Source(
     Body,
     s.gremium,
-    key_prefix="gremium-",
+    key_prefix=s.GREMIUM_PREFIX,
     modified=lambda now: later_of(
         F("updated_at"),
         latest_of(Membership.objects.all(), "body", F("updated_at")),
@@ -156,7 +156,7 @@ GREMIUM = Source(
 WORKING_GROUP = Source(
     WorkingGroup,
     s.working_group,
-    key_prefix="arbeitsgruppe-",
+    key_prefix=s.GROUP_PREFIX,
     live=published,
     modified=publication_modified,
 )

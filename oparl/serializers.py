@@ -160,7 +160,13 @@ def body(context: Context) -> dict:
 
 # Organizations, people, memberships ----------------------------------------------------------
 
-ORGANIZATION_TYPES = {"geschaeftsstelle": "Verwaltungsgremium"}
+ORGANIZATION_TYPES = {Body.Kind.OFFICE: "Verwaltungsgremium"}
+# Key prefixes of the two origins of Organizations (kinds.GREMIUM, kinds.WORKING_GROUP).
+GREMIUM_PREFIX, GROUP_PREFIX = "gremium-", "arbeitsgruppe-"
+
+
+def gremium_url(context: Context, pk: int) -> str:
+    return context.object_url("organization", f"{GREMIUM_PREFIX}{pk}")
 
 
 def gremium(gremium, context: Context) -> dict:
@@ -170,7 +176,7 @@ def gremium(gremium, context: Context) -> dict:
                 context,
                 "organization",
                 "Organization",
-                f"gremium-{gremium.pk}",
+                f"{GREMIUM_PREFIX}{gremium.pk}",
                 gremium.created_at,
                 gremium.oparl_modified,
             ),
@@ -193,7 +199,7 @@ def working_group(group, context: Context) -> dict:
                 context,
                 "organization",
                 "Organization",
-                f"arbeitsgruppe-{group.pk}",
+                f"{GROUP_PREFIX}{group.pk}",
                 group.created_at,
                 group.oparl_modified,
             ),
@@ -215,7 +221,7 @@ def membership(member, context: Context) -> dict:
                 context, "membership", "Membership", member.pk, member.created_at, member.updated_at
             ),
             "person": context.object_url("person", member.pk),
-            "organization": context.object_url("organization", f"gremium-{member.body_id}"),
+            "organization": gremium_url(context, member.body_id),
             "role": label(Membership.Role, member.role),
             "startDate": member.start_date and member.start_date.isoformat(),
             "endDate": member.end_date and member.end_date.isoformat(),
@@ -349,7 +355,7 @@ def consultation(item, context: Context) -> dict:
             "paper": context.object_url("paper", item.paper_id),
             "agendaItem": context.object_url("agenda-item", item.pk),
             "meeting": context.object_url("meeting", meeting.pk),
-            "organization": [context.object_url("organization", f"gremium-{meeting.body_id}")],
+            "organization": [gremium_url(context, meeting.body_id)],
         }
     )
 
@@ -384,7 +390,7 @@ def meeting(meeting, context: Context) -> dict:
             "start": moment(meeting.start),
             "end": meeting.end and moment(meeting.end),
             "location": location(meeting, context) if has_place else None,
-            "organization": [context.object_url("organization", f"gremium-{meeting.body_id}")],
+            "organization": [gremium_url(context, meeting.body_id)],
             "invitation": invitation and file(invitation, context),
             "resultsProtocol": protocol and file(protocol, context),
             **embedded,
