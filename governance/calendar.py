@@ -58,7 +58,7 @@ def meeting_event(meeting: Meeting, url: str) -> Event:
     return Event.new(
         uid=meeting_uid(meeting),
         # Without METHOD, DTSTAMP is the time the information last changed (RFC 5545 3.8.7.2):
-        # the feed stays the same bytes until an editor saves.
+        # an event stays the same bytes until an editor saves the meeting.
         stamp=meeting.updated_at,
         last_modified=meeting.updated_at,
         created=meeting.created_at,
@@ -73,11 +73,12 @@ def meeting_event(meeting: Meeting, url: str) -> Event:
     )
 
 
-def build_calendar(meetings: list[Meeting], *, name: str, build_url) -> bytes:
+def build_calendar(meetings: list[Meeting], *, name: str, uid: str, build_url) -> bytes:
     """The meetings as one VCALENDAR with the VTIMEZONE of Europe/Berlin."""
     # Subscribers see the name among their other calendars: it names the site, too.
     calendar = Calendar.new(
         prodid=PRODID,
+        uid=f"{uid}@{UID_DOMAIN}",  # the library would invent a new one on every request
         name=f"{name} – {settings.SITE_NAME}",
         description=f"Sitzungen und Termine der Gremien der {settings.SITE_NAME}",
         refresh_interval=REFRESH_INTERVAL,
@@ -85,7 +86,7 @@ def build_calendar(meetings: list[Meeting], *, name: str, build_url) -> bytes:
     )
     # Always given, also for an empty feed, so a subscriber's client knows the zone; it spans
     # the meetings' years only, to keep the file small.
-    days = [timezone.localdate()] + [timezone.localdate(m.start) for m in meetings]
+    days = [timezone.localdate(m.start) for m in meetings] or [timezone.localdate()]
     calendar.add_component(
         Timezone.from_tzid(
             settings.TIME_ZONE,
@@ -105,6 +106,7 @@ class CalendarView(View):
 
     filename = "termine.ics"
     name = "Termine"
+    uid = "termine"
 
     def get_meetings(self):
         since = timezone.now() - PAST_WINDOW
@@ -115,13 +117,19 @@ class CalendarView(View):
     def get_name(self) -> str:
         return self.name
 
+    def get_uid(self) -> str:
+        return self.uid
+
     def get_filename(self) -> str:
         return self.filename
 
     def get(self, request, *args, **kwargs):
         meetings = list(self.get_meetings())
         content = build_calendar(
-            meetings, name=self.get_name(), build_url=request.build_absolute_uri
+            meetings,
+            name=self.get_name(),
+            uid=self.get_uid(),
+            build_url=request.build_absolute_uri,
         )
         response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}"'
@@ -135,6 +143,9 @@ class BodyCalendarView(CalendarView):
 
     def get_name(self) -> str:
         return f"Termine: {self.body.name}"
+
+    def get_uid(self) -> str:
+        return f"termine-body-{self.body.pk}"
 
     def get_filename(self) -> str:
         return f"termine-{self.body.slug}.ics"
@@ -152,6 +163,9 @@ class MeetingCalendarView(CalendarView):
 
     def get_name(self) -> str:
         return self.meeting.title
+
+    def get_uid(self) -> str:
+        return f"meeting-{self.meeting.pk}-file"
 
     def get_filename(self) -> str:
         return f"{self.meeting.slug}.ics"

@@ -74,6 +74,20 @@ def test_uid_is_stable_across_requests_edits_and_hosts(client, settings):
     assert again["URL"] == f"http://portal.example.org{meeting.get_absolute_url()}"
 
 
+def test_same_data_gives_the_same_file(client):
+    MeetingFactory()
+    body = BodyFactory(slug="beirat")
+    MeetingFactory(body=body, slug="sitzung")
+    for url in (
+        FEED,
+        reverse("governance:body_calendar", args=["beirat"]),
+        reverse("governance:meeting_ics", args=["sitzung"]),
+    ):
+        first = client.get(url).content
+        assert client.get(url).content == first, url  # nothing random, such as a fresh UID
+        assert Calendar.from_ical(first)["UID"].endswith("@stadtregion-muenster.de")
+
+
 def test_cancelled_meeting_is_marked_cancelled(client):
     MeetingFactory(title="Bürgermeisterrunde", cancelled=True)
 
