@@ -3,6 +3,13 @@
 from django.views.generic import ListView
 
 
+def newest(queryset, limit: int) -> tuple[list, bool]:
+    """The first ``limit`` rows and whether there are more, in one query: lists that grow show
+    their newest entries and link to the full, paginated list only when there is more."""
+    rows = list(queryset[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
 class PublishedMixin:
     """Visitors see published objects only; logged-in staff may preview drafts."""
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.models import Project
+
 from .models import Document
 
 
@@ -14,11 +16,20 @@ class DocumentFilterForm(forms.Form):
     )
     gremium = forms.ChoiceField(required=False, label=_("Gremium"))
     jahr = forms.TypedChoiceField(coerce=int, required=False, label=_("Jahr"), empty_value=None)
+    # Set by the "all documents" link of a project page; not a select, as projects keep coming.
+    projekt = forms.ModelChoiceField(
+        Project.objects.none(),  # published ones, judged per request in __init__
+        to_field_name="slug",
+        required=False,
+        widget=forms.HiddenInput,
+        label=_("Projekt"),
+    )
 
     def __init__(self, *args, years=(), bodies=(), **kwargs):
         """``bodies`` are (slug, name) pairs, ``years`` the years with documents."""
         super().__init__(*args, **kwargs)
         self.fields["gremium"].choices = [("", _("alle Gremien")), *bodies]
+        self.fields["projekt"].queryset = Project.objects.published()
         self.fields["jahr"].choices = [("", _("alle Jahre"))] + [(y, y) for y in years]
 
     def filter(self, queryset):
@@ -30,4 +41,6 @@ class DocumentFilterForm(forms.Form):
             queryset = queryset.filter(body__slug=self.cleaned_data["gremium"])
         if self.cleaned_data["jahr"]:
             queryset = queryset.filter(date__year=self.cleaned_data["jahr"])
+        if self.cleaned_data["projekt"]:
+            queryset = queryset.filter(project=self.cleaned_data["projekt"])
         return queryset

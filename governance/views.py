@@ -7,7 +7,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
 from core.models import live_q
-from core.views import FilteredListView, PublishedMixin
+from core.views import FilteredListView, PublishedMixin, newest
 
 from .forms import DocumentFilterForm
 from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
@@ -29,12 +29,6 @@ def chosen_period(request, param: str, options: list[str], current: str) -> str 
     return next(
         (option for option in options if option <= current), options[-1] if options else None
     )
-
-
-def newest(queryset, limit: int) -> tuple[list, bool]:
-    """The first ``limit`` rows and whether there are more, in one query."""
-    rows = list(queryset[: limit + 1])
-    return rows[:limit], len(rows) > limit
 
 
 class BodyListView(ListView):

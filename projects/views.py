@@ -2,11 +2,20 @@ from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView
 
 from core.models import live_q
-from core.views import FilteredListView, PublishedMixin
+from core.views import FilteredListView, PublishedMixin, newest
 from members.models import ContactPerson
 
 from .forms import ProjectFilterForm
 from .models import FieldOfAction, Project, WorkingGroup
+
+# Pages of a field or town list the newest projects; all of them are in the filtered list.
+NEWEST_PROJECTS = 12
+
+
+def newest_projects(queryset) -> tuple[list, bool]:
+    """The most recently added projects, shown by title, and whether there are more."""
+    projects, more = newest(queryset.published().order_by("-created_at", "-pk"), NEWEST_PROJECTS)
+    return sorted(projects, key=lambda project: project.title), more
 
 
 class FieldOfActionListView(ListView):
@@ -22,13 +31,12 @@ class FieldOfActionListView(ListView):
 class FieldOfActionDetailView(DetailView):
     context_object_name = "field"
 
+    def get_context_data(self, **kwargs):
+        projects = self.object.projects.prefetch_related("municipalities")
+        return super().get_context_data(projects=newest_projects(projects), **kwargs)
+
     def get_queryset(self):
         return FieldOfAction.objects.prefetch_related(
-            Prefetch(
-                "projects",
-                queryset=Project.objects.published().prefetch_related("municipalities"),
-                to_attr="published_projects",
-            ),
             Prefetch(
                 "working_groups",
                 queryset=WorkingGroup.objects.published(),

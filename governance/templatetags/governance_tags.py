@@ -6,7 +6,10 @@ Each inclusion tag runs exactly one query, so the host page keeps a fixed query 
 from django import template
 from django.db.models import Case, IntegerField, Value, When
 
+from core.views import newest
+
 from ..models import Document, Membership, TimelineEvent
+from ..views import NEWEST_DOCUMENTS
 
 register = template.Library()
 
@@ -31,10 +34,12 @@ def memberships_of_municipality(municipality):
 
 @register.inclusion_tag("governance/includes/project_documents.html")
 def documents_of_project(project):
-    documents = list(
-        Document.objects.published().filter(project=project).order_by("-date", "title")
+    """The newest documents; the rest are a link away, in the document list."""
+    documents, more = newest(
+        Document.objects.published().filter(project=project).order_by("-date", "title"),
+        NEWEST_DOCUMENTS,
     )
-    return {"project": project, "documents": documents}
+    return {"project": project, "documents": documents, "more": more}
 
 
 _DATE_FORMATS = {

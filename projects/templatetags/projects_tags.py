@@ -6,19 +6,17 @@ Each inclusion tag runs exactly one query, so a municipality page keeps a fixed 
 from django import template
 
 from ..models import Project, WorkingGroup
+from ..views import newest_projects
 
 register = template.Library()
 
 
 @register.inclusion_tag("projects/includes/municipality_projects.html")
 def projects_of_municipality(municipality):
-    projects = list(
-        Project.objects.published()
-        .filter(municipalities=municipality)
-        .select_related("field_of_action")
-        .order_by("title")
+    projects, more = newest_projects(
+        Project.objects.filter(municipalities=municipality).select_related("field_of_action")
     )
-    return {"municipality": municipality, "projects": projects}
+    return {"municipality": municipality, "projects": projects, "more": more}
 
 
 @register.inclusion_tag("projects/includes/municipality_working_groups.html")
