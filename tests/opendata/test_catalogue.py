@@ -1,6 +1,8 @@
 """The DCAT-AP.de catalogue, parsed with rdflib and held to what GovData's SHACL shapes demand
 (DESIGN.md, "Open data that GovData accepts")."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from rdflib import Graph, Literal, URIRef
@@ -8,6 +10,7 @@ from rdflib import namespace as ns
 
 from opendata.catalogue import DCATDE, VCARD
 from opendata.datasets import DATASETS
+from projects.models import Project
 from tests.factories import MeetingFactory, MunicipalityFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +124,12 @@ def test_rdf_xml_holds_the_same_graph(client, content):
 def test_the_catalogue_runs_one_query_per_dataset(client, content, django_assert_num_queries):
     with django_assert_num_queries(len(DATASETS)):
         client.get(reverse("opendata:catalogue_ttl"))
+
+
+def test_a_draft_does_not_move_the_modified_date(client, db):
+    published = ProjectFactory()
+    draft = ProjectFactory(is_published=False)
+    Project.objects.filter(pk=draft.pk).update(updated_at=published.updated_at + timedelta(days=1))
+    graph = catalogue(client)
+    modified = one(graph, URIRef("http://testserver/opendaten/#projekte"), ns.DCTERMS.modified)
+    assert modified.toPython() == published.updated_at.replace(microsecond=0)
