@@ -8,6 +8,9 @@ from django.utils.html import escape
 
 # Seconds a reader or proxy may keep a feed: modest, as new content should reach readers soon.
 FEED_MAX_AGE = 15 * 60
+# Identifiers of entries and calendar events name this domain, not the host that served them,
+# so they survive a move of the site (Atom ids and iCalendar UIDs must never change).
+ID_DOMAIN = "stadtregion-muenster.de"
 
 
 class AtomFeed(Feed):
@@ -46,3 +49,7 @@ class AtomFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
+
+    def item_guid(self, item) -> str:
+        # A tag URI (RFC 4151) by primary key: a renamed slug must not look like a new entry.
+        return f"tag:{ID_DOMAIN},2025:{item._meta.model_name}-{item.pk}"

@@ -18,10 +18,10 @@ from django.views import View
 from django.views.decorators.cache import cache_control
 from icalendar import Calendar, Event, Timezone
 
+from core.feeds import ID_DOMAIN
+
 from .models import Body, Meeting
 
-# UIDs must not change when the site moves to another host name (RFC 5545 3.8.4.7).
-UID_DOMAIN = "stadtregion-muenster.de"
 PRODID = "-//Stadtregion Münster//Termine//DE"
 PAST_WINDOW = datetime.timedelta(days=365)
 # Subscribed calendars ask again after this; a cancellation reaches them within hours.
@@ -45,7 +45,8 @@ def for_calendar(meetings):
 
 
 def meeting_uid(meeting: Meeting) -> str:
-    return f"meeting-{meeting.pk}@{UID_DOMAIN}"
+    # Must not change when the site moves to another host name (RFC 5545 3.8.4.7).
+    return f"meeting-{meeting.pk}@{ID_DOMAIN}"
 
 
 def meeting_location(meeting: Meeting) -> str:
@@ -78,7 +79,7 @@ def build_calendar(meetings: list[Meeting], *, name: str, uid: str, build_url) -
     # Subscribers see the name among their other calendars: it names the site, too.
     calendar = Calendar.new(
         prodid=PRODID,
-        uid=f"{uid}@{UID_DOMAIN}",  # the library would invent a new one on every request
+        uid=f"{uid}@{ID_DOMAIN}",  # the library would invent a new one on every request
         name=f"{name} – {settings.SITE_NAME}",
         description=f"Sitzungen und Termine der Gremien der {settings.SITE_NAME}",
         refresh_interval=REFRESH_INTERVAL,

@@ -62,6 +62,18 @@ def test_feed_parses_and_lists_only_published_entries_that_link_to_their_pages(c
     assert client.get(entry.link).status_code == 200
 
 
+def test_entry_id_survives_a_new_slug(client):
+    article = NewsArticleFactory(slug="alt")
+    before = read(client, "news:feed").entries[0].id
+    article.slug = "neu"
+    article.save()
+
+    entry = read(client, "news:feed").entries[0]
+
+    assert entry.id == before == f"tag:stadtregion-muenster.de,2025:newsarticle-{article.pk}"
+    assert entry.link.endswith("/aktuelles/neu/")
+
+
 def test_entry_updated_date_is_the_last_change(client):
     article = NewsArticleFactory(teaser="Kurz gesagt.")
     changed = timezone.now() - datetime.timedelta(days=3)
