@@ -150,7 +150,9 @@ def paginate(sources: Sequence[Source], query: ListQuery, now: datetime) -> Page
     """Raises LookupError for a page beyond the last."""
     parts = []
     for index, source in enumerate(sources):
-        existing = source.existing(now)
+        # For syncing clients every row may be a tombstone, also one out of scope: a Vorlage
+        # since filed as a report is a deleted Paper.
+        existing = source.existing(now, scoped=not query.include_deleted)
         if not query.include_deleted:
             existing = existing.filter(source.live_q(now))
         parts.append(_keys(existing, 2 * index, query))
@@ -168,7 +170,8 @@ def paginate(sources: Sequence[Source], query: ListQuery, now: datetime) -> Page
     loaded = {}
     for index, source in enumerate(sources):
         pks = [pk for part, pk, *_ in found if part == 2 * index]
-        loaded[index] = source.related(source.existing(now)).in_bulk(pks) if pks else {}
+        existing = source.existing(now, scoped=False)
+        loaded[index] = source.related(existing).in_bulk(pks) if pks else {}
     rows = []
     for part, pk, created, modified in found:
         source = sources[part // 2]

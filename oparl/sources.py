@@ -99,7 +99,7 @@ class Source:
 
     def live_q(self, now: datetime) -> Q:
         """Live: in scope and visible. A row out of scope (a Vorlage now filed as a report)
-        answers as a tombstone at its id; lists leave such rows out unless they are deleted."""
+        is a tombstone, at its id and in lists for syncing clients (modified_since)."""
         return self.scope & (self.live(now) if self.live else Q())
 
     def _live_flag(self, now: datetime) -> models.Expression:

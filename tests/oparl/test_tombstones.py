@@ -105,6 +105,8 @@ def test_document_no_longer_a_vorlage_leaves_a_paper_tombstone(client, council):
     key = f"paper/{council.paper.pk}"
     assert_tombstone(get_json(client, f"{ROOT}{key}/"), key)
     assert ids(client, "paper") == {}
+    # Syncing clients learn of it (and of other documents as papers they never had).
+    assert ids(client, "paper", **SINCE)[f"http://testserver{ROOT}{key}/"]["deleted"] is True
     assert get_json(client, f"{ROOT}file/{council.paper.pk}/").get("deleted") is None
 
 
