@@ -18,7 +18,7 @@ from django.views import View
 from django.views.decorators.cache import cache_control
 from icalendar import Calendar, Event, Timezone
 
-from core.feeds import ID_DOMAIN
+from core.feeds import FEED_MAX_AGE, ID_DOMAIN
 
 from .models import Body, Meeting
 
@@ -26,7 +26,6 @@ PRODID = "-//Stadtregion Münster//Termine//DE"
 PAST_WINDOW = datetime.timedelta(days=365)
 # Subscribed calendars ask again after this; a cancellation reaches them within hours.
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
-MAX_AGE = 15 * 60  # seconds: modest, so changes reach subscribers soon
 
 
 def for_calendar(meetings):
@@ -101,7 +100,7 @@ def build_calendar(meetings: list[Meeting], *, name: str, uid: str, build_url) -
     return calendar.to_ical()
 
 
-@method_decorator(cache_control(max_age=MAX_AGE, public=True), name="dispatch")
+@method_decorator(cache_control(max_age=FEED_MAX_AGE, public=True), name="dispatch")
 class CalendarView(View):
     """Answers GET with the .ics of ``get_meetings()``; subclasses pick the meetings."""
 
