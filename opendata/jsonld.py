@@ -10,7 +10,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
 
-from governance.models import Meeting
+from governance.models import Document, Meeting
 from members.models import Municipality
 from pages.models import NewsArticle
 from projects.models import Project
@@ -46,7 +46,7 @@ def _place(obj, name: str) -> dict:
 
 def stadtregion(absolute: Absolute) -> dict:
     return {
-        "@type": "Organization",
+        "@type": "GovernmentOrganization",
         "@id": absolute("/") + "#organisation",
         "name": settings.SITE_NAME,
         "url": absolute("/"),
@@ -142,7 +142,30 @@ def project(item: Project, absolute: Absolute) -> dict:
     return {key: value for key, value in data.items() if value not in (None, [])}
 
 
-BUILDERS = {Municipality: municipality, Meeting: meeting, NewsArticle: article, Project: project}
+def document(item: Document, absolute: Absolute) -> dict:
+    data = {
+        "@type": "DigitalDocument",
+        "name": item.title,
+        "description": item.description or item.get_kind_display(),
+        "url": absolute(item.get_absolute_url()),
+        "contentUrl": absolute(item.get_download_url()),
+        "encodingFormat": "application/pdf",
+        "inLanguage": "de",
+        "datePublished": _iso(item.date),
+        "dateModified": _iso(item.updated_at),
+        "publisher": stadtregion(absolute),
+        "genre": item.get_kind_display(),
+    }
+    return {key: value for key, value in data.items() if value is not None}
+
+
+BUILDERS = {
+    Document: document,
+    Municipality: municipality,
+    Meeting: meeting,
+    NewsArticle: article,
+    Project: project,
+}
 
 
 def describe(obj, absolute: Absolute) -> dict:

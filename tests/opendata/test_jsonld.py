@@ -65,7 +65,7 @@ def test_news_article_page_is_a_news_article(client):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Neue Radwege"
     assert data["datePublished"] == "2024-01-01"
-    assert data["publisher"]["@type"] == "Organization"
+    assert data["publisher"]["@type"] == "GovernmentOrganization"
     assert data["description"] == "Mehr Radwege in der Region."
 
 
@@ -83,7 +83,7 @@ def test_project_page_is_a_project_with_its_towns(client):
 def test_home_page_describes_the_stadtregion_and_its_members(client):
     towns = [MunicipalityFactory(name=name) for name in ("Altenberge", "Greven")]
     data = jsonld(client.get(reverse("home")))
-    assert data["@type"] == "Organization"
+    assert data["@type"] == "GovernmentOrganization"
     assert data["name"] == "Stadtregion Münster"
     assert [member["name"] for member in data["member"]] == [t.name for t in towns]
 
@@ -95,3 +95,16 @@ def test_text_cannot_end_the_script_element(client):
     html = response.content.decode()
     assert "<script>alert(1)" not in html
     assert jsonld(response)["name"] == title
+
+
+def test_document_page_is_a_digital_document_of_the_stadtregion(client):
+    from tests.factories import DocumentFactory
+
+    document = DocumentFactory(title="Kontrakt Stadtregion Münster")
+    data = jsonld(client.get(document.get_absolute_url()))
+    assert data["@type"] == "DigitalDocument"
+    assert data["name"] == "Kontrakt Stadtregion Münster"
+    assert data["encodingFormat"] == "application/pdf"
+    assert data["contentUrl"] == f"http://testserver{document.get_download_url()}"
+    assert data["publisher"]["@type"] == "GovernmentOrganization"
+    assert data["publisher"]["name"] == "Stadtregion Münster"
