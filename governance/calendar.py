@@ -1,8 +1,8 @@
 """Meetings as iCalendar (RFC 5545), written by the icalendar library: one feed for all
 meetings, one per body, and one file per meeting for "In meinen Kalender".
 
-Only published meetings; the feeds cover the past twelve months and everything ahead, so they
-stay small. The responses read nothing of the visitor (no session, no cookie), so any cache
+Only published meetings; the feeds cover the past twelve months and the next eighteen, so they
+stay small however many meetings are planned. The responses read nothing of the visitor (no session, no cookie), so any cache
 may keep them for a while.
 """
 
@@ -24,6 +24,7 @@ from .models import Body, Meeting
 
 PRODID = "-//Stadtregion Münster//Termine//DE"
 PAST_WINDOW = datetime.timedelta(days=365)
+FUTURE_WINDOW = datetime.timedelta(days=548)  # about eighteen months
 # Subscribed calendars ask again after this; a cancellation reaches them within hours.
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 
@@ -109,10 +110,9 @@ class CalendarView(View):
     uid = "termine"
 
     def get_meetings(self):
-        since = timezone.now() - PAST_WINDOW
-        return for_calendar(Meeting.objects.published().filter(start__gte=since)).order_by(
-            "start", "pk"
-        )
+        now = timezone.now()
+        window = {"start__gte": now - PAST_WINDOW, "start__lt": now + FUTURE_WINDOW}
+        return for_calendar(Meeting.objects.published().filter(**window)).order_by("start", "pk")
 
     def get_name(self) -> str:
         return self.name

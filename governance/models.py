@@ -190,6 +190,12 @@ class Meeting(PublishableModel):
         verbose_name_plural = _("Sitzungen und Termine")
         ordering = ["-start"]
         constraints = [_end_after_start("meeting_end_after_start", "start", "end")]
+        # Lists read meetings by time (next ones, a year, a month); feeds by their last change.
+        indexes = [
+            models.Index(fields=["body", "start"], name="meeting_body_start"),
+            models.Index(fields=["start"], name="meeting_start"),
+            models.Index(fields=["updated_at"], name="meeting_updated_at"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.start):%d.%m.%Y})"
@@ -408,6 +414,11 @@ class Document(PublishableModel):
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
         ordering = ["-date", "title"]
+        # The list's order (also a body's or a project's newest); the feed's last changes.
+        indexes = [
+            models.Index(fields=["-date", "title"], name="document_list_order"),
+            models.Index(fields=["updated_at"], name="document_updated_at"),
+        ]
 
     def __str__(self):
         return self.title

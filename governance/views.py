@@ -1,4 +1,6 @@
-from django.db.models import Count, Prefetch, Q
+import datetime
+
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -29,6 +31,19 @@ def chosen_period(request, param: str, options: list[str], current: str) -> str 
     return next(
         (option for option in options if option <= current), options[-1] if options else None
     )
+
+
+def local_days(first: datetime.date, end: datetime.date) -> dict:
+    """Meeting.start from one local day up to another: a range on the column, which an index
+    serves, where start__year would convert every row's time zone."""
+    start, stop = (
+        timezone.make_aware(datetime.datetime.combine(d, datetime.time())) for d in (first, end)
+    )
+    return {"start__gte": start, "start__lt": stop}
+
+
+def year_range(year: str) -> dict:
+    return local_days(datetime.date(int(year), 1, 1), datetime.date(int(year) + 1, 1, 1))
 
 
 class BodyListView(ListView):
@@ -67,7 +82,7 @@ class BodyDetailView(DetailView):
             upcoming_meetings=newest(meetings.upcoming(), UPCOMING_LIMIT),
             years=years,
             year=year,
-            year_meetings=meetings.filter(start__year=year).order_by("start") if year else (),
+            year_meetings=meetings.filter(**year_range(year)).order_by("start") if year else (),
             documents=newest(
                 Document.objects.published().filter(body=body).order_by("-date", "title"),
                 NEWEST_DOCUMENTS,
@@ -116,14 +131,13 @@ class MeetingListView(TemplateView):
         context.update(upcoming=newest(meetings.upcoming(), UPCOMING_LIMIT), months=months)
         if month:
             index = keys.index(month)
-            year, number = map(int, month.split("-"))
+            first = datetime.date.fromisoformat(f"{month}-01")
+            following = (first + datetime.timedelta(days=31)).replace(day=1)
             context.update(
                 month=months[index],
                 newer=months[index - 1] if index > 0 else None,
                 older=months[index + 1] if index + 1 < len(months) else None,
-                month_meetings=meetings.filter(start__year=year, start__month=number).order_by(
-                    "start"
-                ),
+                month_meetings=meetings.filter(**local_days(first, following)).order_by("start"),
             )
         return context
 
@@ -156,7 +170,10 @@ class DocumentListView(FilteredListView):
 
     def get_queryset(self):
         published = Document.objects.published()
-        years = sorted({d.year for d in published.dates("date", "year")}, reverse=True)
+        # From the first document's year to the latest: two aggregates, where the distinct years
+        # would truncate every row's date (a Python function per row on SQLite).
+        span = published.aggregate(first=Min("date"), last=Max("date"))
+        years = range(span["last"].year, span["first"].year - 1, -1) if span["last"] else ()
         bodies = Body.objects.filter(live_q("documents__")).distinct()
         self.filter_form = DocumentFilterForm(
             self.request.GET or None, years=years, bodies=bodies.values_list("slug", "name")

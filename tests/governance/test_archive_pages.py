@@ -179,3 +179,12 @@ def test_termine_without_meetings(client):
     html = client.get("/termine/").content.decode()
     assert "Zurzeit sind keine Termine geplant." in html
     assert "Es sind noch keine vergangenen Termine veröffentlicht." in html
+
+
+@pytest.mark.parametrize("url", ["/termine/kalender.ics", "/gremien/beirat/kalender.ics"])
+def test_calendar_holds_the_next_eighteen_months_only(client, url):
+    body = BodyFactory(slug="beirat")
+    MeetingFactory(body=body, title="In 17 Monaten", start=timezone.now() + 517 * DAY)
+    MeetingFactory(body=body, title="In 19 Monaten", start=timezone.now() + 578 * DAY)
+    ics = client.get(url).content.decode()
+    assert "SUMMARY:In 17 Monaten" in ics and "In 19 Monaten" not in ics
