@@ -85,8 +85,7 @@ class Search:
                 for source in sources
             ]
         ).order_by(*self.ordering)[page]
-        ranked = list(ranked)
-        return self._hits(ranked)
+        return self._hits(list(ranked))
 
     def _hits(self, ranked: list[dict]) -> list[Hit]:
         ids = {}

@@ -22,8 +22,7 @@ from projects.models import Project, WorkingGroup
 @dataclass(frozen=True)
 class Source:
     key: str  # the type filter's value in the URL, e.g. "dokument"
-    label: str  # German, singular: "Dokument"
-    label_plural: str
+    label: str  # German, as the type filter shows it: "Dokument"
     model: type[models.Model]
     route: str  # the detail page's URL name; it takes the slug
     title: str
@@ -49,43 +48,43 @@ def _changed():
 
 SOURCES = (
     Source(
-        "kommune", "Kommune", "Kommunen", Municipality, "members:detail",
+        "kommune", "Kommune", Municipality, "members:detail",
         "name", ("official_name", "district"), ("description",),
         "Stand:", _changed, Municipality.objects.all,
     ),
     Source(
-        "projekt", "Projekt", "Projekte", Project, "projects:project_detail",
+        "projekt", "Projekt", Project, "projects:project_detail",
         "title", ("summary", "location_name"), ("description",),
         "Stand:", _changed, Project.objects.published,
     ),
     Source(
-        "arbeitsgruppe", "Arbeitsgruppe", "Arbeitsgruppen", WorkingGroup, "projects:group_detail",
+        "arbeitsgruppe", "Arbeitsgruppe", WorkingGroup, "projects:group_detail",
         "name", ("summary",), ("description",),
         "Stand:", _changed, WorkingGroup.objects.published,
     ),
     Source(
-        "gremium", "Gremium", "Gremien", Body, "governance:body_detail",
+        "gremium", "Gremium", Body, "governance:body_detail",
         "name", ("summary",), ("description",),
         "Stand:", _changed, Body.objects.all,
     ),
     Source(
-        "sitzung", "Sitzung", "Sitzungen", Meeting, "governance:meeting_detail",
+        "sitzung", "Sitzung", Meeting, "governance:meeting_detail",
         "title", ("location", "address"), ("description",),
         "Sitzung am", lambda: TruncDate("start"), Meeting.objects.published,
     ),
     Source(
-        "dokument", "Dokument", "Dokumente", Document, "governance:document_detail",
+        "dokument", "Dokument", Document, "governance:document_detail",
         "title", ("description",), ("text_content",),
         "Dokument vom", lambda: models.F("date"), Document.objects.published,
         stored_body="search_text__vector",
     ),
     Source(
-        "seite", "Seite", "Seiten", Page, "page",
+        "seite", "Seite", Page, "page",
         "title", ("intro",), ("body",),
         "Stand:", _changed, Page.objects.published,
     ),
     Source(
-        "aktuelles", "Aktuelles", "Aktuelles", NewsArticle, "news:detail",
+        "aktuelles", "Aktuelles", NewsArticle, "news:detail",
         "title", ("teaser",), ("text",),
         "Meldung vom", lambda: models.F("date"), NewsArticle.objects.published,
     ),

@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 
 from .forms import MAX_QUERY_LENGTH, SearchForm
 from .results import Search
-from .sources import SOURCES
+from .sources import SOURCES, SOURCES_BY_KEY
 
 
 class SearchView(TemplateView):
@@ -39,7 +39,7 @@ class SearchView(TemplateView):
             facets=[(source, search.counts[source.key]) for source in SOURCES],
             total=sum(search.counts.values()),
             kind=form.kind,
-            kind_label=next((s.label for s in SOURCES if s.key == form.kind), ""),
+            kind_label=SOURCES_BY_KEY[form.kind].label if form.kind else "",
         )
         return context
 
