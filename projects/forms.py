@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Municipality
 
-from .models import FieldOfAction, Project
+from .models import FieldOfAction, Project, WorkingGroup
 
 
 class ProjectFilterForm(forms.Form):
@@ -28,6 +28,18 @@ class ProjectFilterForm(forms.Form):
         required=False,
         label=_("Stand"),
     )
+    # Set by the "all projects" link of a working group's page; not a select, like a rare filter.
+    arbeitsgruppe = forms.ModelChoiceField(
+        WorkingGroup.objects.none(),  # published ones, judged per request in __init__
+        to_field_name="slug",
+        required=False,
+        widget=forms.HiddenInput,
+        label=_("Arbeitsgruppe"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["arbeitsgruppe"].queryset = WorkingGroup.objects.published()
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -39,4 +51,6 @@ class ProjectFilterForm(forms.Form):
             queryset = queryset.filter(municipalities=data["kommune"])
         if data["status"]:
             queryset = queryset.filter(status=data["status"])
+        if data["arbeitsgruppe"]:
+            queryset = queryset.filter(working_group=data["arbeitsgruppe"])
         return queryset

@@ -77,6 +77,9 @@ class WorkingGroupListView(ListView):
 class WorkingGroupDetailView(PublishedMixin, DetailView):
     context_object_name = "group"
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(projects=newest_projects(self.object.projects), **kwargs)
+
     def get_queryset(self):
         return self.visible(
             WorkingGroup.objects.select_related("field_of_action").prefetch_related(
@@ -85,9 +88,6 @@ class WorkingGroupDetailView(PublishedMixin, DetailView):
                     "contacts",
                     queryset=ContactPerson.objects.public().select_related("municipality"),
                     to_attr="public_contacts",
-                ),
-                Prefetch(
-                    "projects", queryset=Project.objects.published(), to_attr="published_projects"
                 ),
             )
         )

@@ -201,7 +201,18 @@ PAGE_CACHE_SECONDS = 3600
 # Query parameters of list filters and pagination; a request with any other is not cached,
 # so made-up parameters cannot fill the cache.
 PAGE_CACHE_QUERY_PARAMS = frozenset(
-    {"page", "handlungsfeld", "kommune", "status", "art", "gremium", "jahr", "monat", "projekt"}
+    {
+        "page",
+        "handlungsfeld",
+        "kommune",
+        "status",
+        "art",
+        "gremium",
+        "jahr",
+        "monat",
+        "projekt",
+        "arbeitsgruppe",
+    }
 )
 # gunicorn's worker count (gunicorn.conf.py reads the same variable). Several workers need the
 # shared cache above, or every rate limit counts per worker (check --deploy warns).

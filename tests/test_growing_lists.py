@@ -10,6 +10,7 @@ from tests.factories import (
     FieldOfActionFactory,
     MunicipalityFactory,
     ProjectFactory,
+    WorkingGroupFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +89,26 @@ def test_municipality_with_few_projects_has_no_link(client, limit_two):
     ProjectFactory(title="Einziges Projekt", municipalities=[town])
     html = client.get("/kommunen/havixbeck/").content.decode()
     assert "Einziges Projekt" in html and "?kommune=havixbeck" not in html
+
+
+def test_working_group_shows_newest_projects_and_links_all(client, limit_two):
+    group = WorkingGroupFactory(name="AG Rad", slug="ag-rad")
+    for title in ("Zebra", "Alt", "Bahn"):
+        ProjectFactory(title=title, working_group=group)
+    ProjectFactory(title="Fremdprojekt")
+
+    html = client.get("/arbeitsgruppen/ag-rad/").content.decode()
+    assert html.index(">Alt<") < html.index(">Bahn<") and ">Zebra<" not in html
+    assert '<a class="more-link" href="/projekte/?arbeitsgruppe=ag-rad">' in html
+
+    listed = client.get("/projekte/?arbeitsgruppe=ag-rad").content.decode()
+    assert 'Projekte der Arbeitsgruppe <a href="/arbeitsgruppen/ag-rad/">AG Rad</a>' in listed
+    assert "Zebra" in listed and "Fremdprojekt" not in listed
+    assert '<input type="hidden" name="arbeitsgruppe" value="ag-rad"' in listed
+
+
+def test_draft_working_group_filter_is_a_german_message(client):
+    WorkingGroupFactory(slug="entwurf", is_published=False)
+    html = client.get("/projekte/?arbeitsgruppe=entwurf").content.decode()
+    assert "Mindestens eine Auswahl ist ungültig" in html
+    assert "Projekte der Arbeitsgruppe" not in html
