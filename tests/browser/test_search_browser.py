@@ -3,6 +3,8 @@ serves them (collected, hashed, WhiteNoise)."""
 
 import pytest
 
+from tests.browser.axe import axe_violations
+
 pytestmark = pytest.mark.browser
 
 
@@ -22,7 +24,7 @@ def test_search_from_the_header_with_the_keyboard_and_filter_by_type(site, new_c
     field.press("Enter")
     page.wait_for_url("**/suche/?q=Velorouten")
 
-    assert page.title().startswith("Suche: Velorouten")
+    assert page.title().startswith("Suche: Velorouten (")
     status = page.locator("main .result-count[role='status']")
     assert "Treffer für „Velorouten“" in status.inner_text()
     assert page.locator(".search-hit mark").first.inner_text() == "Velorouten"
@@ -38,4 +40,5 @@ def test_search_from_the_header_with_the_keyboard_and_filter_by_type(site, new_c
     # The header field keeps the query; nothing on the phone-sized page scrolls sideways.
     assert field.input_value() == "Velorouten"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert axe_violations(page) == []
     context.traffic.assert_silent()

@@ -276,7 +276,7 @@ def test_page_title_count_announcement_and_noindex(client):
     ProjectFactory(title="Mobilität <jetzt>")
     response = search(client, q="Mobilität <jetzt>")
     html = response.content.decode()
-    assert "<title>Suche: Mobilität &lt;jetzt&gt; – " in html
+    assert "<title>Suche: Mobilität &lt;jetzt&gt; (1 Treffer) – " in html
     assert (
         '<p class="result-count" role="status">1 Treffer für „Mobilität &lt;jetzt&gt;“.</p>' in html
     )
@@ -290,10 +290,12 @@ def test_results_are_paginated_and_keep_the_query(client):
     first = search(client, q="Haushalt", sortierung="datum")
     assert len(first.context["hits"]) == 10
     assert "Seite 1 von 2" in first.content.decode()
+    assert "<title>Suche: Haushalt (12 Treffer) – " in first.content.decode()
     assert "?q=Haushalt&amp;sortierung=datum&amp;page=2" in first.content.decode()
     second = search(client, q="Haushalt", sortierung="datum", page="2")
     assert hit_titles(second) == ["Haushalt 01", "Haushalt 00"]
     assert '<ol class="search-results" start="11">' in second.content.decode()
+    assert "<title>Suche: Haushalt (12 Treffer, Seite 2) – " in second.content.decode()
     # A page number that is no page shows the last or the first page, never an error.
     assert hit_titles(search(client, q="Haushalt", sortierung="datum", page="99")) == hit_titles(
         second
