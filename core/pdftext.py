@@ -88,10 +88,14 @@ def extract_text(
     # bytes and its end of the pipe (no database, no files) and leaves through os._exit.
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child, args=(sender, data, max_pages, max_chars, time_limit), daemon=True
-    )
-    child.start()
+    child = context.Process(target=_child, args=(sender, data, max_pages, max_chars, time_limit))
+    try:
+        child.start()
+    except (OSError, AssertionError):  # no memory to fork; or we run in a daemonic process
+        logger.warning("PDF text extraction could not start; text left empty.")
+        receiver.close()
+        sender.close()
+        return ""
     sender.close()
     text = ""
     try:

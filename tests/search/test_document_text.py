@@ -162,3 +162,11 @@ def test_the_seeded_documents_have_text(settings, tmp_path):
     assert documents
     for document in documents:
         assert document.title.split()[0] in document.text_content, document.slug
+
+
+def test_a_process_that_cannot_start_leaves_the_text_empty(monkeypatch):
+    def no_memory(self):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr("multiprocessing.process.BaseProcess.start", no_memory)
+    assert pdftext.extract_text(io.BytesIO(pdf_bytes("Text"))) == ""
