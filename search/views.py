@@ -1,5 +1,9 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.views.generic import TemplateView
+
+from core import ratelimit
+from core.client import client_address
 
 from .forms import MAX_QUERY_LENGTH, SearchForm
 from .results import Search
@@ -21,6 +25,10 @@ class SearchView(TemplateView):
             form=form, query=form.query, site_search_query=form.query, max_length=MAX_QUERY_LENGTH
         )
         if not form.query:
+            return context
+        limit, window = settings.SEARCH_RATE_LIMIT
+        if ratelimit.count("search", client_address(self.request), window=window) > limit:
+            context["rate_limited"] = True
             return context
         search = Search(form.query, kind=form.kind, order=form.order)
         paginator = Paginator(search, self.paginate_by)
@@ -44,6 +52,8 @@ class SearchView(TemplateView):
         return context
 
     def render_to_response(self, context, **response_kwargs):
+        if context.get("rate_limited"):
+            response_kwargs["status"] = 429
         response = super().render_to_response(context, **response_kwargs)
         # Result pages are not for search engines: the meta tag says it too.
         response["X-Robots-Tag"] = "noindex"

@@ -262,6 +262,8 @@ DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20"))
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "5"))
 VIDEO_MAX_UPLOAD_MB = int(os.environ.get("VIDEO_MAX_UPLOAD_MB", "300"))
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "5"))  # per visitor and hour
+# Searches per client address and minute: each one reads every content table (search app).
+SEARCH_RATE_LIMIT = (60, 60)
 # Staff mails about feedback per hour, all visitors together; further reports wait in the admin.
 FEEDBACK_MAIL_LIMIT = int(os.environ.get("FEEDBACK_MAIL_LIMIT", "10"))
 

@@ -396,3 +396,16 @@ def test_postgres_reads_the_stored_vector_not_the_pdf_text(client):
     assert "search_documenttext" in counts and "search_documenttext" in ranked
     assert "text_content" not in counts and "text_content" not in ranked
     assert "text_content" in snippets  # ts_headline for the page's hits only
+
+
+def test_too_many_searches_from_one_address_are_asked_to_wait(client, settings):
+    settings.SEARCH_RATE_LIMIT = (2, 60)
+    ProjectFactory(title="Velorouten")
+    search(client, q="Velorouten")
+    search(client, q="Velorouten", page="2")
+    response = client.get(URL, {"q": "Velorouten"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Bitte warten Sie eine Minute" in html
+    assert "<title>Suche – " in html
+    assert client.get(URL).status_code == 200  # the empty form does not count
