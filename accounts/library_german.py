@@ -92,8 +92,12 @@ def germanize_library_names() -> None:
             )
         elif opts.auto_created and not opts.proxy:
             source, target = (f.remote_field.model._meta for f in opts.fields if f.is_relation)
-            name = format_lazy("Zuordnung {} – {}", source.verbose_name, target.verbose_name)
-            _rename(model, name, name)
+            pair = (source.verbose_name, target.verbose_name)
+            _rename(
+                model,
+                format_lazy("Zuordnung {} – {}", *pair),
+                format_lazy("Zuordnungen {} – {}", *pair),
+            )
             model.__str__ = _through_str
     AccessAttempt.__str__ = _attempt_str
     AccessFailureLog.__str__ = _failure_str

@@ -29,8 +29,8 @@ def _subject(model) -> str:
 
 def history_subject(model):
     """The tracked model a historical model keeps versions of, by its German name; for the
-    history of a many-to-many field, the model and the field ("Projekt: beteiligte Kommunen"). Lazy: it
-    is read in the language of the moment."""
+    history of a many-to-many field, the model and the field ("Projekt: beteiligte Kommunen").
+    Lazy: it is read in the language of the moment."""
     tracked = model.instance_type
     owner = tracked._meta.auto_created
     if not owner:
