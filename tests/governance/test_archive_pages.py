@@ -46,8 +46,8 @@ def test_body_shows_one_year_of_meetings_and_links_the_others(client, beirat):
     html = client.get("/gremien/beirat/").content.decode()
     # The latest year with meetings up to today; years only where published meetings are.
     assert nav(html, "Sitzungen nach Jahr") == [
-        ("?jahr=2021", "Sitzungen im Jahr 2021", True),
-        ("?jahr=2019", "Sitzungen im Jahr 2019", False),
+        ("/gremien/beirat/?jahr=2021", "Sitzungen im Jahr 2021", True),
+        ("/gremien/beirat/?jahr=2019", "Sitzungen im Jahr 2019", False),
     ]
     assert "<h3" in html and "Sitzungen im Jahr 2021</h3>" in html
     assert html.index("Sitzung 2021") < html.index("Zweite 2021")
@@ -55,7 +55,9 @@ def test_body_shows_one_year_of_meetings_and_links_the_others(client, beirat):
 
     html = client.get("/gremien/beirat/?jahr=2019").content.decode()
     assert "Sitzung 2019" in html and "Zweite 2021" not in html
-    assert ("?jahr=2019", "Sitzungen im Jahr 2019", True) in nav(html, "Sitzungen nach Jahr")
+    assert ("/gremien/beirat/?jahr=2019", "Sitzungen im Jahr 2019", True) in nav(
+        html, "Sitzungen nach Jahr"
+    )
 
 
 @pytest.mark.parametrize("value", ["2020", "1999", "abc", "2021-01", "", "²⁰²¹"])
@@ -138,11 +140,11 @@ def test_termine_show_the_month_of_the_latest_past_meeting(client, months):
     assert "März-Sitzung" not in html
     links = nav(html, "Termine nach Monat")
     assert links[:2] == [
-        ("?monat=2024-03", "Früher: März 2024", False),
-        ("?monat=2024-06", "Juni 2024", True),
+        ("/termine/?monat=2024-03", "Früher: März 2024", False),
+        ("/termine/?monat=2024-06", "Juni 2024", True),
     ]
     soon = timezone.localdate(timezone.now() + 3 * DAY)
-    assert links[2][0] == f"?monat={soon:%Y-%m}" and links[2][1].startswith("Später: ")
+    assert links[2][0] == f"/termine/?monat={soon:%Y-%m}" and links[2][1].startswith("Später: ")
     # The month select works without JavaScript and offers only months with meetings.
     assert '<option value="2024-06" selected>Juni 2024</option>' in html
     assert 'value="2024-05"' not in html
@@ -155,8 +157,8 @@ def test_termine_month_selected_by_query(client, months):
     assert "Termine im März 2024" in past and "März-Sitzung" in past
     assert "Juni-Sitzung" not in past
     links = nav(html, "Termine nach Monat")
-    assert links[0] == ("?monat=2024-03", "März 2024", True)  # no earlier month
-    assert links[1] == ("?monat=2024-06", "Später: Juni 2024", False)
+    assert links[0] == ("/termine/?monat=2024-03", "März 2024", True)  # no earlier month
+    assert links[1] == ("/termine/?monat=2024-06", "Später: Juni 2024", False)
 
 
 @pytest.mark.parametrize("value", ["2024-05", "2024-6", "2024-13", "juni", "", "2024-06-01"])
