@@ -8,8 +8,8 @@ from django.db.models import Case, IntegerField, Value, When
 
 from core.views import newest
 
+from .. import views
 from ..models import Document, Membership, TimelineEvent
-from ..views import NEWEST_DOCUMENTS
 
 register = template.Library()
 
@@ -37,7 +37,7 @@ def documents_of_project(project):
     """The newest documents; the rest are a link away, in the document list."""
     documents, more = newest(
         Document.objects.published().filter(project=project).order_by("-date", "title"),
-        NEWEST_DOCUMENTS,
+        views.NEWEST_DOCUMENTS,
     )
     return {"project": project, "documents": documents, "more": more}
 
