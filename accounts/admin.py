@@ -1,14 +1,19 @@
+from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from .device_admin import AuthenticatorAppAdmin
+from .lockout_admin import GermanAccessAttemptAdmin
 from .models import AuthenticatorApp, MunicipalityEditor
 from .towns import TOWN_EDITOR_GROUP_NAME
 
 # Staff get the German-named proxy; django-otp's own admin (English) is never imported.
 admin.site.register(AuthenticatorApp, AuthenticatorAppAdmin)
+# Replaces the registration of django-axes (its admin module is imported by lockout_admin).
+admin.site.unregister(AccessAttempt)
+admin.site.register(AccessAttempt, GermanAccessAttemptAdmin)
 
 
 class MunicipalityEditorInline(admin.TabularInline):

@@ -50,17 +50,21 @@ def _when(obj) -> str:
     return date_format(timezone.localtime(obj.attempt_time), "SHORT_DATETIME_FORMAT")
 
 
+def _who(obj) -> str:
+    return f"{obj.username or '–'} ({obj.ip_address or 'Adresse unbekannt'})"
+
+
 def _attempt_str(obj) -> str:
-    return f"Fehlversuche von {obj.username or '–'} ({obj.ip_address}), zuletzt {_when(obj)}"
+    return f"Fehlversuche von {_who(obj)}, zuletzt {_when(obj)}"
 
 
 def _failure_str(obj) -> str:
     locked = ", gesperrt" if obj.locked_out else ""
-    return f"Fehlversuch von {obj.username or '–'} ({obj.ip_address}) am {_when(obj)}{locked}"
+    return f"Fehlversuch von {_who(obj)} am {_when(obj)}{locked}"
 
 
 def _log_str(obj) -> str:
-    return f"Anmeldung von {obj.username or '–'} ({obj.ip_address}) am {_when(obj)}"
+    return f"Anmeldung von {_who(obj)} am {_when(obj)}"
 
 
 UNUSABLE_PASSWORD_HELP_TEXT = format_lazy(

@@ -240,6 +240,13 @@ def test_answers_to_what_staff_submit_are_german(admin_client, admin_user):
         changelist, {"action": "delete_selected", "_selected_action": [group.pk]}
     )
     assert "Ja, ich bin sicher" in read(pages, "Gruppen löschen?", response)
+    attempt = AccessAttempt.objects.create(username="niemand", failures_since_start=1)
+    response = admin_client.post(
+        "/admin/axes/accessattempt/",
+        {"action": "cleanup_expired_attempts", "_selected_action": [attempt.pk]},
+        follow=True,
+    )
+    assert "Zugriffsversuche entfernt" in read(pages, "Sperren aufgeräumt", response)
     response = admin_client.post("/admin/auth/user/add/", {"username": "", "password1": "x"})
     assert "errorlist" in read(pages, "Benutzer: Fehler", response)
     response = admin_client.post("/admin/pages/page/add/", {})
