@@ -414,9 +414,11 @@ class Document(PublishableModel):
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
         ordering = ["-date", "title"]
-        # The list's order (also a body's or a project's newest); the feed's last changes.
+        # The list's order, a body's and a project's newest; the feed's last changes.
         indexes = [
             models.Index(fields=["-date", "title"], name="document_list_order"),
+            models.Index(fields=["body", "-date", "title"], name="document_body_order"),
+            models.Index(fields=["project", "-date", "title"], name="document_project_order"),
             models.Index(fields=["updated_at"], name="document_updated_at"),
         ]
 

@@ -4,7 +4,7 @@ from django.db.models import Count, Max, Min, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
@@ -16,6 +16,8 @@ from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, 
 
 # What grows with the years is shown one year or month at a time; these lists stay short.
 UPCOMING_LIMIT = 20
+# A body's page lists its year's meetings too; the next few suffice above them.
+BODY_UPCOMING_LIMIT = 5
 NEWEST_DOCUMENTS = 10
 
 
@@ -40,6 +42,35 @@ def local_days(first: datetime.date, end: datetime.date) -> dict:
         timezone.make_aware(datetime.datetime.combine(d, datetime.time())) for d in (first, end)
     )
     return {"start__gte": start, "start__lt": stop}
+
+
+def local_span(meetings) -> tuple[datetime.date, datetime.date] | None:
+    """The local days of the first and the last meeting, or None without meetings.
+
+    Periods are offered from the first to the last: two aggregates, where listing the months
+    with meetings would truncate every row's time (a Python function per row on SQLite).
+    """
+    span = meetings.aggregate(first=Min("start"), last=Max("start"))
+    if span["first"] is None:
+        return None
+    return timezone.localdate(span["first"]), timezone.localdate(span["last"])
+
+
+def months_between(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    """The first days of the months from ``last`` back to ``first``."""
+    months, month = [], last.replace(day=1)
+    while month >= first.replace(day=1):
+        months.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return months
+
+
+def month_option(moment) -> tuple[str, str] | None:
+    """("2026-11", "November 2026") for a meeting's start, as the month select offers it."""
+    if moment is None:
+        return None
+    day = timezone.localdate(moment)
+    return f"{day:%Y-%m}", f"{MONTHS[day.month]} {day.year}"
 
 
 def year_range(year: str) -> dict:
@@ -74,12 +105,13 @@ class BodyDetailView(DetailView):
             .order_by("-start_date", "municipality__order", "person_name")
         )
         meetings = Meeting.objects.published().filter(body=body).select_related("body")
-        years = [f"{d.year}" for d in meetings.datetimes("start", "year", order="DESC")]
+        span = local_span(meetings)
+        years = [f"{y}" for y in range(span[1].year, span[0].year - 1, -1)] if span else []
         year = chosen_period(self.request, "jahr", years, f"{timezone.localdate().year}")
         context.update(
             current_memberships=current,
             leaders=[m for m in current if m.role != Membership.Role.MEMBER],
-            upcoming_meetings=newest(meetings.upcoming(), UPCOMING_LIMIT),
+            upcoming_meetings=newest(meetings.upcoming(), BODY_UPCOMING_LIMIT),
             years=years,
             year=year,
             year_meetings=meetings.filter(**year_range(year)).order_by("start") if year else (),
@@ -118,27 +150,28 @@ class MeetingListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.published().select_related("body")
-        months = [
-            (f"{d:%Y-%m}", date_format(d, "F Y"))
-            for d in meetings.datetimes("start", "month", order="DESC")
-        ]
-        keys = [key for key, _ in months]
-        today = timezone.localdate()
+        context["upcoming"] = newest(meetings.upcoming(), UPCOMING_LIMIT)
+        span = local_span(meetings)
+        if span is None:
+            return context
+        months = [(f"{m:%Y-%m}", f"{MONTHS[m.month]} {m.year}") for m in months_between(*span)]
         # Without a choice, the month of the latest past meeting: the next ones are listed above.
         latest_past = meetings.past().values_list("start", flat=True).first()
-        default = f"{timezone.localtime(latest_past):%Y-%m}" if latest_past else f"{today:%Y-%m}"
-        month = chosen_period(self.request, "monat", keys, default)
-        context.update(upcoming=newest(meetings.upcoming(), UPCOMING_LIMIT), months=months)
-        if month:
-            index = keys.index(month)
-            first = datetime.date.fromisoformat(f"{month}-01")
-            following = (first + datetime.timedelta(days=31)).replace(day=1)
-            context.update(
-                month=months[index],
-                newer=months[index - 1] if index > 0 else None,
-                older=months[index + 1] if index + 1 < len(months) else None,
-                month_meetings=meetings.filter(**local_days(first, following)).order_by("start"),
-            )
+        default = timezone.localdate(latest_past) if latest_past else timezone.localdate()
+        month = chosen_period(self.request, "monat", [key for key, _ in months], f"{default:%Y-%m}")
+        first = datetime.date.fromisoformat(f"{month}-01")
+        following = (first + datetime.timedelta(days=31)).replace(day=1)
+        this_month = local_days(first, following)
+        # The neighbouring months that have meetings: one indexed row each.
+        older = meetings.filter(start__lt=this_month["start__gte"]).order_by("-start")
+        newer = meetings.filter(start__gte=this_month["start__lt"]).order_by("start")
+        context.update(
+            months=months,
+            month=next(option for option in months if option[0] == month),
+            older=month_option(older.values_list("start", flat=True).first()),
+            newer=month_option(newer.values_list("start", flat=True).first()),
+            month_meetings=meetings.filter(**this_month).order_by("start"),
+        )
         return context
 
 

@@ -44,13 +44,13 @@ CEILINGS = {
     "group_list": 4,
     "group_detail": 6,
     "body_list": 3,
-    # A body: its current members, next meetings, one year of meetings, the years, documents.
+    # A body: current members, next meetings, first and last meeting, a year's, documents.
     "body_detail": 9,
     "body_detail_year": 9,
     "body_former_members": 5,
-    # The next meetings, the months with meetings, the latest past one, one month of meetings.
-    "meeting_list": 6,
-    "meeting_list_month": 6,
+    # The next meetings, first and last, the latest past one, the months before and after, a month.
+    "meeting_list": 8,
+    "meeting_list_month": 8,
     "meeting_detail": 5,
     "document_list": 8,  # one query more since the Gremium filter lists the bodies
     "document_list_filtered": 8,

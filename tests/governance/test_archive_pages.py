@@ -1,6 +1,7 @@
 """What grows with the years is shown a year, a month or a page at a time: a body's meetings by
 year, its former members on an archive page, Termine by month, and the newest documents with a
-link to all of them. Unknown periods are a 404, never a 500 or an endless empty page."""
+link to all of them. Periods outside the first and last meeting are a 404, never a 500 or an
+endless row of empty pages."""
 
 import datetime
 import re
@@ -44,9 +45,10 @@ def beirat():
 
 def test_body_shows_one_year_of_meetings_and_links_the_others(client, beirat):
     html = client.get("/gremien/beirat/").content.decode()
-    # The latest year with meetings up to today; years only where published meetings are.
+    # The years from the first published meeting to the last; the latest up to today is shown.
     assert nav(html, "Sitzungen nach Jahr") == [
         ("/gremien/beirat/?jahr=2021", "Sitzungen im Jahr 2021", True),
+        ("/gremien/beirat/?jahr=2020", "Sitzungen im Jahr 2020", False),
         ("/gremien/beirat/?jahr=2019", "Sitzungen im Jahr 2019", False),
     ]
     assert "<h3" in html and "Sitzungen im Jahr 2021</h3>" in html
@@ -60,13 +62,19 @@ def test_body_shows_one_year_of_meetings_and_links_the_others(client, beirat):
     )
 
 
-@pytest.mark.parametrize("value", ["2020", "1999", "abc", "2021-01", "", "²⁰²¹"])
-def test_body_year_without_published_meetings_is_404(client, beirat, value):
+def test_body_year_in_between_without_meetings_says_so(client, beirat):
+    html = client.get("/gremien/beirat/?jahr=2020").content.decode()
+    assert "Im Jahr 2020 hat das Gremium keine Sitzungen veröffentlicht." in html
+    assert "Entwurf 2020" not in html
+
+
+@pytest.mark.parametrize("value", ["2018", "2022", "abc", "2021-01", "", "²⁰²¹"])
+def test_body_year_outside_its_meetings_is_404(client, beirat, value):
     assert client.get(f"/gremien/beirat/?jahr={value}").status_code == 404
 
 
 def test_body_upcoming_meetings_are_bounded(client, monkeypatch):
-    monkeypatch.setattr(views, "UPCOMING_LIMIT", 2)
+    monkeypatch.setattr(views, "BODY_UPCOMING_LIMIT", 2)
     body = BodyFactory(slug="runde")
     for days in (3, 1, 2):
         MeetingFactory(body=body, title=f"In {days} Tagen", start=timezone.now() + days * DAY)
@@ -145,9 +153,11 @@ def test_termine_show_the_month_of_the_latest_past_meeting(client, months):
     ]
     soon = timezone.localdate(timezone.now() + 3 * DAY)
     assert links[2][0] == f"/termine/?monat={soon:%Y-%m}" and links[2][1].startswith("Später: ")
-    # The month select works without JavaScript and offers only months with meetings.
+    # The month select works without JavaScript; it offers the months from the first meeting
+    # to the last, while the links skip months without meetings.
     assert '<option value="2024-06" selected>Juni 2024</option>' in html
-    assert 'value="2024-05"' not in html
+    assert '<option value="2024-05">Mai 2024</option>' in html
+    assert 'value="2024-02"' not in html
     assert html.index("Bald") < html.index('id="past-title"')
 
 
@@ -161,8 +171,21 @@ def test_termine_month_selected_by_query(client, months):
     assert links[1] == ("/termine/?monat=2024-06", "Später: Juni 2024", False)
 
 
-@pytest.mark.parametrize("value", ["2024-05", "2024-6", "2024-13", "juni", "", "2024-06-01"])
-def test_termine_month_without_published_meetings_is_404(client, months, value):
+def test_termine_month_in_between_without_meetings_says_so(client, months):
+    html = client.get("/termine/?monat=2024-05").content.decode()
+    assert "Im Mai 2024 sind keine Termine veröffentlicht." in html
+    assert "Entwurf Mai" not in html
+    assert nav(html, "Termine nach Monat") == [
+        ("/termine/?monat=2024-03", "Früher: März 2024", False),
+        ("/termine/?monat=2024-05", "Mai 2024", True),
+        ("/termine/?monat=2024-06", "Später: Juni 2024", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "value", ["2024-02", "2099-01", "2024-6", "2024-13", "juni", "", "2024-06-01"]
+)
+def test_termine_month_outside_the_meetings_is_404(client, months, value):
     assert client.get(f"/termine/?monat={value}").status_code == 404
 
 
