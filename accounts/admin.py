@@ -4,10 +4,12 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from members.editors import TOWN_EDITOR_GROUP_NAME
+from members.models import MunicipalityEditor
+
 from .device_admin import AuthenticatorAppAdmin
 from .lockout_admin import GermanAccessAttemptAdmin
-from .models import AuthenticatorApp, MunicipalityEditor
-from .towns import TOWN_EDITOR_GROUP_NAME
+from .models import AuthenticatorApp
 
 # Staff get the German-named proxy; django-otp's own admin (English) is never imported.
 admin.site.register(AuthenticatorApp, AuthenticatorAppAdmin)

@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.towns import TownEditorAdminMixin, TownEditorInlineMixin
 from core.admin import TIMESTAMPS_FIELDSET, DemoBadgeFieldMixin, EditorialAdmin
 from core.widgets import MapPickerAdminMixin
 
+from .editors import TownEditorAdminMixin, TownEditorInlineMixin
 from .models import ContactPerson, Municipality
 
 

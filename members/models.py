@@ -1,5 +1,6 @@
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -178,3 +179,37 @@ class ContactPerson(TimestampedModel):
     @property
     def organisation(self) -> str:
         return self.municipality.name if self.municipality_id else str(_("Geschäftsstelle"))
+
+
+class MunicipalityEditor(models.Model):
+    """A "Zuständigkeit": a member of the "Kommunale Redaktion" edits this municipality's page,
+    its contacts and the projects it takes part in (members.editors). Assigned by the
+    Geschäftsstelle in the user admin."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Person"),
+        related_name="town_assignments",
+        on_delete=models.CASCADE,
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("Kommune"),
+        related_name="editor_assignments",
+        on_delete=models.CASCADE,
+    )
+
+    class Meta:
+        verbose_name = _("Zuständigkeit")
+        verbose_name_plural = _("Zuständigkeiten für Kommunen")
+        ordering = ["municipality__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"],
+                name="members_municipality_editor_unique",
+                violation_error_message=_("Diese Person ist für die Kommune schon zuständig."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.municipality}"

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.towns import TownEditorAdminMixin
 from core.admin import (
     PUBLICATION_FIELDSET,
     PUBLISH_ACTIONS,
@@ -9,6 +8,7 @@ from core.admin import (
     EditorialAdmin,
 )
 from core.widgets import MapPickerAdminMixin
+from members.editors import TownEditorAdminMixin
 from members.models import ContactPerson
 
 from .models import FieldOfAction, Project, WorkingGroup

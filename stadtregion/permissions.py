@@ -11,7 +11,7 @@ instead.
 
 The "Kommunale Redaktion": a town's own staff. They view the same content (not the visitors'
 accessibility reports, which hold personal data) and may change municipalities, contact persons
-and projects; accounts.towns narrows that to the objects of their own towns.
+and projects; members.editors narrows that to the objects of their own towns.
 """
 
 from django.apps import apps as global_apps
@@ -19,7 +19,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 from simple_history.models import HistoricalChanges
 
-from accounts.towns import TOWN_EDITOR_GROUP_NAME
+from members.editors import TOWN_EDITOR_GROUP_NAME
 
 EDITOR_GROUP_NAME = "Redaktion"
 CONTENT_APP_LABELS = ("members", "projects", "governance", "pages", "accessibility", "images")
@@ -36,6 +36,8 @@ TOWN_EDITOR_ACTIONS = {
     ("projects", "project"): ("change",),
 }
 TOWN_EDITOR_HIDDEN = {("accessibility", "accessibilityfeedback")}
+# Who edits for which town is granted by superusers alone, though it lives in a content app.
+NOT_CONTENT = {("members", "municipalityeditor")}
 
 
 def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
@@ -50,6 +52,8 @@ def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
             continue
         for model in app_config.get_models():
             opts = model._meta
+            if (opts.app_label, opts.model_name.removeprefix("historical")) in NOT_CONTENT:
+                continue
             actions = HISTORY_ACTIONS if issubclass(model, HistoricalChanges) else EDIT_ACTIONS
             keys.update(
                 (opts.app_label, opts.model_name, f"{action}_{opts.model_name}")

@@ -1,4 +1,4 @@
-"""The Kommunale Redaktion (accounts.towns): with two towns and an editor for each, every editor
+"""The Kommunale Redaktion (members.editors): with two towns and an editor for each, every editor
 changes their own town's page, contacts and projects, and sees everything else read-only."""
 
 from dataclasses import dataclass
@@ -8,9 +8,8 @@ from django.contrib.auth.models import Group
 from django.core.management.sql import emit_post_migrate_signal
 from django.test import Client
 
-from accounts.models import MunicipalityEditor
-from accounts.towns import TOWN_EDITOR_GROUP_NAME
-from members.models import ContactPerson, Municipality
+from members.editors import TOWN_EDITOR_GROUP_NAME
+from members.models import ContactPerson, Municipality, MunicipalityEditor
 from projects.models import Project
 from stadtregion.permissions import CONTENT_APP_LABELS
 from tests.admin_helpers import (
@@ -378,8 +377,8 @@ def test_the_redaktion_restores_as_before(editor_client):
     [
         "/admin/auth/user/",
         "/admin/auth/group/",
-        "/admin/accounts/municipalityeditor/",
-        "/admin/accounts/municipalityeditor/add/",
+        "/admin/members/municipalityeditor/",
+        "/admin/members/municipalityeditor/add/",
     ],
 )
 def test_town_editors_cannot_reach_accounts(towns, url):
@@ -453,3 +452,13 @@ def test_the_geschaeftsstelle_assigns_towns_on_the_user_page(client, admin_user,
         mine.municipality.pk
     ]
     assert "ist aber für keine Kommune zuständig" not in client.get(url).content.decode()
+
+
+def test_only_superusers_assign_towns(client, editor, admin_user):
+    from tests.admin_helpers import two_factor_login
+
+    # The Redaktion edits all content of the members app, but not who edits for which town.
+    client.force_login(editor)
+    assert client.get("/admin/members/municipalityeditor/").status_code == 403
+    two_factor_login(client, admin_user)
+    assert client.get("/admin/members/municipalityeditor/").status_code == 200

@@ -1,4 +1,4 @@
-"""A town editor (Kommunale Redaktion, accounts.towns) in a real browser, with static files as
+"""A town editor (Kommunale Redaktion, members.editors) in a real browser, with static files as
 production serves them: their own town's form saves, the other town's opens read-only."""
 
 import pytest

@@ -24,8 +24,7 @@ from django.urls import Resolver404, resolve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.models import MunicipalityEditor
-from members.models import Municipality
+from members.models import Municipality, MunicipalityEditor
 from tests.german_text import (
     PROJECT_CATALOG,
     SITE_PACKAGES,
