@@ -15,6 +15,8 @@ fresh one on every hit, so the nonce stays unpredictable.
 import datetime
 import re
 import secrets
+import threading
+from collections import OrderedDict
 from functools import cache
 
 from django.apps import apps
@@ -48,20 +50,55 @@ def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+class _LocalPages:
+    """The most recently served pages of this process, so that a hit needs one small round trip
+    to Redis (the version) instead of two and no transfer of the page. Keys hold the version,
+    so a bumped version simply stops finding the old entries, which age out."""
+
+    def __init__(self):
+        self._pages: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        with self._lock:
+            stored = self._pages.get(key)
+            if stored is not None:
+                self._pages.move_to_end(key)
+            return stored
+
+    def put(self, key: str, stored: tuple) -> None:
+        with self._lock:
+            self._pages[key] = stored
+            self._pages.move_to_end(key)
+            while len(self._pages) > settings.PAGE_CACHE_LOCAL_ENTRIES:
+                self._pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+
+local_pages = _LocalPages()
+
+
+def _fresh_start() -> int:
+    """A version no process has seen: after a Redis restart, pages that processes still keep
+    in memory (local_pages) must not match the new numbers."""
+    _cache().add(VERSION_KEY, secrets.randbelow(1 << 40), timeout=None)
+    return _cache().get(VERSION_KEY)
+
+
 def current_version() -> int:
     version = _cache().get(VERSION_KEY)
-    if version is None:
-        _cache().add(VERSION_KEY, 1, timeout=None)
-        version = _cache().get(VERSION_KEY, 1)
-    return version
+    return _fresh_start() if version is None else version
 
 
 def bump_version(**kwargs) -> None:
     """Makes every cached page stale at once, on every app server."""
     try:
         _cache().incr(VERSION_KEY)
-    except ValueError:  # no version yet (or evicted): any new number is a fresh start
-        _cache().add(VERSION_KEY, secrets.randbelow(1 << 30) + 2, timeout=None)
+    except ValueError:  # no version yet (or evicted)
+        _fresh_start()
 
 
 def _content_changed(sender, **kwargs) -> None:
@@ -153,6 +190,7 @@ def _store(request, response, key: str) -> None:
         body = body.replace(nonce.encode(), NONCE_PLACEHOLDER.encode())
         headers = {k: v.replace(nonce, NONCE_PLACEHOLDER) for k, v in headers.items()}
     _cache().set(key, (headers, body), timeout=settings.PAGE_CACHE_SECONDS)
+    local_pages.put(key, (headers, body))
 
 
 def _replay(stored) -> HttpResponse:
@@ -178,7 +216,11 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request, live_version(timezone.now()))
-        stored = _cache().get(key)
+        stored = local_pages.get(key)
+        if stored is None:
+            stored = _cache().get(key)  # stored by another process or app server
+            if stored is not None:
+                local_pages.put(key, stored)
         if stored is not None:
             return _replay(stored)  # the WSGI server drops the body of a HEAD
         response = self.get_response(request)

@@ -198,6 +198,8 @@ if os.environ.get("REDIS_URL"):
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG and bool(os.environ.get("REDIS_URL")))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = 3600
+# Pages each process also keeps in its memory (an LRU of about 30 KB per page).
+PAGE_CACHE_LOCAL_ENTRIES = 300
 # Query parameters of list filters and pagination; a request with any other is not cached,
 # so made-up parameters cannot fill the cache.
 PAGE_CACHE_QUERY_PARAMS = frozenset(

@@ -24,6 +24,7 @@ NONCE = re.compile(r"nonce-([\w+/=-]+)")
 def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
+    pagecache.local_pages.clear()
 
 
 def test_second_visit_is_a_hit_without_queries(client, django_assert_num_queries):
@@ -118,3 +119,21 @@ def test_data_that_browsers_must_revalidate_is_still_served_from_the_cache(clien
     client.get("/karte/daten.geojson")
     response = client.get("/karte/daten.geojson")
     assert (response["X-Cache"], response["Cache-Control"]) == ("hit", "no-cache")
+
+
+def test_a_page_stored_by_another_server_is_served_and_kept_locally(
+    client, django_assert_num_queries
+):
+    MunicipalityFactory(name="Havixbeck")
+    client.get("/kommunen/")
+    pagecache.local_pages.clear()  # as if another app server had rendered it
+    assert client.get("/kommunen/")["X-Cache"] == "hit"
+    cache.clear()  # Redis restarted: the version starts afresh, the old local copy is stale
+    assert client.get("/kommunen/")["X-Cache"] == "miss"
+
+
+def test_the_local_copies_are_bounded(settings, rf):
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 2
+    for key in ("a", "b", "c"):
+        pagecache.local_pages.put(key, ({}, b""))
+    assert [pagecache.local_pages.get(key) is not None for key in "abc"] == [False, True, True]
