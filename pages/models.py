@@ -210,6 +210,8 @@ class NewsArticle(PendingVersionMixin, PublishableModel):
         verbose_name = _("Meldung")
         verbose_name_plural = _("Aktuelles")
         ordering = ["-date", "-created_at"]
+        # The list's order, so a page of the newest needs no sort of all articles.
+        indexes = [models.Index(fields=["-date", "-created_at"], name="newsarticle_list_order")]
 
     def __str__(self):
         return self.title
