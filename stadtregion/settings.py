@@ -188,7 +188,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "operations.cache.RedisCache",  # Django's, with one client per pool
         "LOCATION": os.environ["REDIS_URL"],
     }
 # Page cache for anonymous visitors in the cache above (Redis across app servers). Entries

@@ -32,7 +32,7 @@ def test_healthz_reports_unreachable_database(client):
     assert response.json() == {"status": "error", "database": "unreachable"}
 
 
-REDIS = "django.core.cache.backends.redis.RedisCache"
+REDIS = "operations.cache.RedisCache"
 
 
 @pytest.mark.django_db
