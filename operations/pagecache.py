@@ -1,11 +1,13 @@
-"""A shared page cache for anonymous visitors, keyed by what changes a page: host, path, query
-and the visitor's consent state (DESIGN.md, "Caching by consent state").
+"""A page cache for anonymous visitors, keyed by what changes a page: host, path, query and the
+visitor's consent state (DESIGN.md, "Caching by consent state"). Pages live in the shared cache
+(Redis with REDIS_URL) and in each process's memory; without Redis only in the latter.
 
-Freshness without waiting for a TTL: every key holds a site-wide version number in the shared
-cache. Any save or delete of content bumps it (signals), and so does the clock passing the
-next moment at which a page changes by itself: a scheduled publication or withdrawal, a
-meeting that starts or ends (it moves from "upcoming" to "past"), or midnight (date filters).
-All app servers read the same number from Redis, so a change shows on every server at once.
+Freshness without waiting for a TTL: every key holds a site-wide version number, in Redis or,
+without it, in the database. Any save or delete of content bumps it (signals), and so does the
+clock passing the next moment at which a page changes by itself: a scheduled publication or
+withdrawal, a meeting that starts or ends (it moves from "upcoming" to "past"), or midnight
+(date filters). All processes and app servers read the same number, so a change shows
+everywhere at once.
 
 A cached page holds no CSRF token (responses that asked for one are not stored), no cookie and
 no per-user content (requests with a session bypass the cache). Its CSP nonce is replaced by a
@@ -22,8 +24,15 @@ from functools import cache
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Min, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.core.cache.backends.locmem import LocMemCache
+from django.db.models import F, Min, Q
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_migrate,
+)
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -39,8 +48,9 @@ NONCE = re.compile(r"'nonce-([A-Za-z0-9+/_=-]+)'")
 NEUTRAL_COOKIES = frozenset({CONSENT_COOKIE, settings.CSRF_COOKIE_NAME})
 # Saves in these apps never change a public page (logins, lockouts, sessions, devices).
 QUIET_APPS = frozenset(
-    {"admin", "auth", "axes", "contenttypes", "otp_totp", "otp_static", "otp_email", "sessions"}
-)
+    {"admin", "auth", "axes", "contenttypes", "operations", "otp_totp", "otp_static", "otp_email",
+     "sessions"}
+)  # fmt: skip
 QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback"})
 # "no-cache" only asks browsers to revalidate; the server may keep such a page.
 UNCACHEABLE = re.compile(r"\b(private|no-store)\b")
@@ -81,36 +91,81 @@ class _LocalPages:
 local_pages = _LocalPages()
 
 
-def _fresh_start() -> int:
-    """A version no process has seen: after a Redis restart, pages that processes still keep
-    in memory (local_pages) must not match the new numbers."""
-    _cache().add(VERSION_KEY, secrets.randbelow(1 << 40), timeout=None)
-    return _cache().get(VERSION_KEY)
+def _version_in_database() -> bool:
+    """Without a shared cache (no REDIS_URL) each process caches pages in its own memory, and
+    the version that tells them all of a save lives in the database they share."""
+    return isinstance(_cache(), LocMemCache)
+
+
+def _fresh_number() -> int:
+    # A number no process has seen: after a Redis restart (or a new database), pages that
+    # processes still keep in memory (local_pages) must not match the new versions.
+    return secrets.randbelow(1 << 40)
+
+
+def _database_version() -> int:
+    from .models import PageCacheVersion
+
+    rows = PageCacheVersion.objects.filter(pk=1).values_list("number", flat=True)
+    number = rows.first()
+    if number is None:
+        PageCacheVersion.objects.get_or_create(pk=1, defaults={"number": _fresh_number()})
+        number = rows.first()
+    return number
 
 
 def current_version() -> int:
+    if _version_in_database():
+        return _database_version()
     version = _cache().get(VERSION_KEY)
-    return _fresh_start() if version is None else version
+    if version is None:
+        _cache().add(VERSION_KEY, _fresh_number(), timeout=None)
+        version = _cache().get(VERSION_KEY)
+    return version
 
 
 def bump_version(**kwargs) -> None:
-    """Makes every cached page stale at once, on every app server."""
+    """Makes every cached page stale at once, in every process and on every app server."""
+    if _version_in_database():
+        from .models import PageCacheVersion
+
+        if not PageCacheVersion.objects.filter(pk=1).update(number=F("number") + 1):
+            _database_version()  # the first version is new anyway
+        return
     try:
         _cache().incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted)
-        _fresh_start()
+        current_version()
+
+
+_migrating = threading.Event()
 
 
 def _content_changed(sender, **kwargs) -> None:
     opts = sender._meta
     if opts.app_label in QUIET_APPS or opts.label_lower in QUIET_MODELS:
         return
-    bump_version()
+    # During `migrate` the version's table may not exist yet; the run ends with one bump.
+    if settings.PAGE_CACHE_ENABLED and not _migrating.is_set():
+        bump_version()
+
+
+def _migrate_started(**kwargs) -> None:
+    _migrating.set()
+
+
+def _migrate_finished(**kwargs) -> None:
+    if _migrating.is_set():
+        _migrating.clear()
+        if settings.PAGE_CACHE_ENABLED:
+            bump_version()  # data migrations may have changed what pages show
 
 
 def connect_signals() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"pagecache-{signal}")
+    pre_migrate.connect(_migrate_started, dispatch_uid="pagecache-pre-migrate")
+    post_migrate.connect(_migrate_finished, dispatch_uid="pagecache-post-migrate")
 
 
 @cache
@@ -143,9 +198,13 @@ def next_change(now: datetime.datetime) -> datetime.datetime:
 
 def live_version(now: datetime.datetime) -> int:
     """The version for this request; moves on by itself when the next change is due."""
-    stored = _cache().get_many([VERSION_KEY, NEXT_CHANGE_KEY])
-    version = stored.get(VERSION_KEY) or current_version()
-    known = stored.get(NEXT_CHANGE_KEY)
+    if _version_in_database():
+        version, known = _database_version(), _cache().get(NEXT_CHANGE_KEY)
+    else:  # one round trip for both
+        stored = _cache().get_many([VERSION_KEY, NEXT_CHANGE_KEY])
+        version, known = stored.get(VERSION_KEY), stored.get(NEXT_CHANGE_KEY)
+        if version is None:
+            version = current_version()
     if known is None or known[0] != version:
         known = (version, next_change(now))
         _cache().set(NEXT_CHANGE_KEY, known, timeout=None)

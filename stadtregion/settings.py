@@ -193,9 +193,8 @@ if os.environ.get("REDIS_URL"):
     }
 # Page cache for anonymous visitors in the cache above (Redis across app servers). Entries
 # expire after PAGE_CACHE_SECONDS only to drop unused ones; changes take effect at once.
-# On by default with Redis only: a save must reach every process's cache at once, which memory
-# caches of separate workers cannot do. Off with DEBUG, so template edits show at once.
-PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG and bool(os.environ.get("REDIS_URL")))
+# Off by default with DEBUG, so that template edits show at once while developing.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = 3600
 # Pages each process also keeps in its memory (an LRU of about 30 KB per page).

@@ -1,0 +1,15 @@
+from django.db import models
+
+
+class PageCacheVersion(models.Model):
+    """The page cache's version number where no shared cache can hold it (no REDIS_URL): every
+    process and app server reads it from the database they share (operations.pagecache)."""
+
+    number = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "Version des Seitenzwischenspeichers"
+        default_permissions = ()  # nobody edits it; saves of content move it on
+
+    def __str__(self):
+        return str(self.number)
