@@ -12,7 +12,8 @@ ratio above 1.5 is marked "page filled" when the cost no longer grows from 100x 
 is for reading, not for CI. Runs on a throwaway SQLite database in a temporary folder (never the
 project's db.sqlite3).
 
-Usage: make bench   (or .venv/bin/python scripts/benchmark.py [--repeat N] [--factor N])
+Usage: make bench   (or .venv/bin/python scripts/benchmark.py [--repeat N] [--factor N];
+BENCH_DATABASE_URL=postgres://... runs it on an empty PostgreSQL database instead)
 """
 
 import argparse
@@ -41,7 +42,9 @@ def configure_django(workdir: Path) -> None:
             "DJANGO_INSECURE_HTTP": "true",
             "DJANGO_LOG_LEVEL": "CRITICAL",
             "DJANGO_PAGE_CACHE": "false",  # render time is what we measure
-            "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+            # BENCH_DATABASE_URL: an empty PostgreSQL database instead of a throwaway SQLite file.
+            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL")
+            or f"sqlite:///{workdir / 'bench.sqlite3'}",
             "DJANGO_MEDIA_ROOT": str(workdir / "media"),
             "DJANGO_STATIC_ROOT": str(workdir / "static"),
         }
