@@ -200,6 +200,17 @@ class EditorialAdmin(
                 clear_demo_badge_if_edited(inline_form)
         super().save_formset(request, form, formset, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A save that changes only relations or inline rows (towns of an article, contacts of
+        # a municipality) changes the page too; its own fields kept updated_at (ChangedAtField).
+        m2m = {field.name for field in self.model._meta.many_to_many}
+        related_changed = m2m & set(form.changed_data) or any(f.has_changed() for f in formsets)
+        if change and related_changed and hasattr(form.instance, "updated_at"):
+            self.model._default_manager.filter(pk=form.instance.pk).update(
+                updated_at=timezone.now()
+            )
+
 
 def _set_published(modeladmin, request, queryset, value: bool) -> int:
     changed = 0

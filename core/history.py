@@ -19,6 +19,8 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from .models import UNCHANGED
+
 EMPTY = "–"
 # The timestamps change on every save and have a column of their own (the entry's date).
 UNLISTED_FIELDS = frozenset({"created_at", "updated_at"})
@@ -131,7 +133,7 @@ def _values_differ(instance, record, fields) -> bool:
     return False
 
 
-_SKIPPED = "_history_skipped_unchanged"
+_SKIPPED = UNCHANGED  # also keeps updated_at (core.models.ChangedAtField)
 
 
 def skip_unchanged_history(sender, instance, raw=False, **kwargs) -> None:
