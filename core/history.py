@@ -19,8 +19,6 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .models import UNCHANGED
-
 EMPTY = "–"
 # The timestamps change on every save and have a column of their own (the entry's date).
 UNLISTED_FIELDS = frozenset({"created_at", "updated_at"})
@@ -133,21 +131,31 @@ def _values_differ(instance, record, fields) -> bool:
     return False
 
 
-_SKIPPED = UNCHANGED  # also keeps updated_at (core.models.ChangedAtField)
+_SKIPPED = "_history_skipped_unchanged"
+
+
+def unchanged_since_last_entry(instance) -> bool:
+    """Whether saving ``instance`` would write what its newest history entry already holds."""
+    opts = instance._meta
+    manager_name = getattr(opts, "simple_history_manager_attribute", None)
+    if not manager_name or instance._state.adding or instance.pk is None:
+        return False
+    latest = getattr(instance, manager_name).first()  # the newest entry of this object
+    if latest is None or latest.history_type == "-":
+        return False
+    fields = [f for f in opts.concrete_fields if hasattr(latest, f.attname)]
+    return not _values_differ(instance, latest, fields)
 
 
 def skip_unchanged_history(sender, instance, raw=False, **kwargs) -> None:
-    """pre_save: no history entry when the instance equals its latest entry (see above)."""
-    manager_name = getattr(sender._meta, "simple_history_manager_attribute", None)
-    if raw or not manager_name or instance._state.adding or instance.pk is None:
-        return
-    if hasattr(instance, "skip_history_when_saving"):
+    """pre_save: no history entry when the instance equals its latest entry (see above).
+
+    TimestampedModel.save asks the same question first, to keep updated_at as well."""
+    if raw or hasattr(instance, "skip_history_when_saving"):
         return  # the caller decided already (save_without_historical_record)
-    latest = getattr(instance, manager_name).first()  # the newest entry of this object
-    if latest is None or latest.history_type == "-":
+    if instance.__dict__.get("_history_compared"):
         return
-    fields = [f for f in sender._meta.concrete_fields if hasattr(latest, f.attname)]
-    if not _values_differ(instance, latest, fields):
+    if unchanged_since_last_entry(instance):
         instance.skip_history_when_saving = True
         setattr(instance, _SKIPPED, True)
 

@@ -11,25 +11,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# Set by core.history.skip_unchanged_history on an instance whose save changes nothing.
-UNCHANGED = "_history_skipped_unchanged"
-
-
-class ChangedAtField(models.DateTimeField):
-    """auto_now that keeps its value when a save changes nothing (core.history), so "Stand" on
-    a page names the last change of its content, not the last click on "Sichern".
-
-    In the database and in migrations it is a plain DateTimeField (see deconstruct)."""
-
-    def pre_save(self, model_instance, add):
-        if getattr(model_instance, UNCHANGED, False):
-            return getattr(model_instance, self.attname)
-        return super().pre_save(model_instance, add)
-
-    def deconstruct(self):
-        name, _path, args, kwargs = super().deconstruct()
-        return name, "django.db.models.DateTimeField", args, kwargs
-
 
 class TimestampedModel(models.Model):
     """Base for everything office staff edit: when it was created and last changed.
@@ -38,10 +19,32 @@ class TimestampedModel(models.Model):
     """
 
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
-    updated_at = ChangedAtField(_("zuletzt geändert am"), auto_now=True)
+    updated_at = models.DateTimeField(_("zuletzt geändert am"), auto_now=True)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        from .history import unchanged_since_last_entry  # history reads models, not the reverse
+
+        if kwargs.get("update_fields") is None and unchanged_since_last_entry(self):
+            # Nothing to write: "Stand" keeps naming the last change of the content (auto_now
+            # applies only to the fields saved) and the history gets no empty entry.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "updated_at"
+            ]
+            self.skip_history_when_saving = True
+            try:
+                return super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+        self._history_compared = True  # skip_unchanged_history need not ask again
+        try:
+            return super().save(*args, **kwargs)
+        finally:
+            self.__dict__.pop("_history_compared", None)
 
 
 class GeoPointModel(models.Model):

@@ -60,7 +60,7 @@ def test_open_item_and_unpublished_vorlage_show_no_decision(client):
     draft = DocumentFactory(
         title="Vorlage im Entwurf", kind=Document.Kind.PROPOSAL, is_published=False
     )
-    AgendaItemFactory(meeting=meeting, title="Noch offen", paper=draft)
+    AgendaItemFactory(meeting=meeting, number="1", title="Noch offen", paper=draft)
     decided_item(meeting, "9", result=AgendaItem.Result.POSTPONED, votes_yes=None,
                  votes_no=None, votes_abstain=None, resolution_text="")  # fmt: skip
 
