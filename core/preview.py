@@ -156,7 +156,63 @@ def preview_link(request, token):
             request, "preview/link_invalid.html", {"gone": gone}, status=410 if gone else 404
         )
         return _private(response)
-    return render_preview(request, preview)
+    return _grant_files(render_preview(request, preview), preview.obj, token)
+
+
+# The files of the previewed object -----------------------------------------------------------
+# Its images, videos and PDFs are drafts too, which the media view serves to staff only. On the
+# page a link opens, their addresses carry the link's token, and whoever has the token gets
+# exactly these files (still private, no-store), as long as the link is valid.
+
+GRANT_PARAMETER = "vorschau"
+
+
+def _file_urls(obj) -> list[str]:
+    from .fields import UploadField
+
+    urls = [
+        getattr(obj, field.name).url
+        for field in obj._meta.fields
+        if isinstance(field, UploadField) and getattr(obj, field.name)
+    ]
+    if hasattr(obj, "get_download_url"):
+        urls.append(obj.get_download_url())
+    return urls
+
+
+def _grant_files(response, obj, token: str):
+    if getattr(response, "streaming", True) or response.status_code != 200:
+        return response
+    content = response.content.decode()
+    for url in _file_urls(obj):
+        content = content.replace(f'"{url}"', f'"{url}?{GRANT_PARAMETER}={token}"')
+    response.content = content.encode()
+    return response
+
+
+def granted_file(request, path: str):
+    """The previewed object's stored file at ``path`` if the request carries a valid token for
+    an object that references it; None otherwise."""
+    token = request.GET.get(GRANT_PARAMETER)
+    if not token:
+        return None
+    try:
+        obj = open_token(token).obj
+    except (Http404, LinkGone):
+        return None
+    from .fields import UploadField
+
+    for field in obj._meta.fields:
+        field_file = getattr(obj, field.name)
+        if (
+            isinstance(field, UploadField)
+            and field_file
+            and path in (field_file.name, field_file.url)
+        ):
+            return field_file
+    if hasattr(obj, "get_download_url") and path == obj.get_download_url():
+        return obj.file
+    return None
 
 
 def issue_link(request, obj, *, pending: bool = False) -> tuple[str, datetime.datetime]:

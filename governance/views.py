@@ -8,6 +8,7 @@ from django.utils.dates import MONTHS
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
+from core.preview import granted_file
 from core.views import FilteredListView, PublishedMixin, newest
 
 from .forms import DocumentFilterForm
@@ -231,7 +232,14 @@ class DocumentDownloadView(PublishedMixin, DetailView):
         return self.visible(Document.objects.all())
 
     def get(self, request, *args, **kwargs):
-        document = self.get_object()
+        try:
+            document = self.get_object()
+        except Http404:
+            # A draft's PDF on the page of its signed preview link (core.preview).
+            granted = granted_file(request, request.path)
+            if granted is None:
+                raise
+            return file_response(request, granted, public=False, filename=f"{kwargs['slug']}.pdf")
         return file_response(
             request, document.file, public=document.is_live, filename=f"{document.slug}.pdf"
         )

@@ -250,3 +250,61 @@ def test_signed_link_has_a_fixed_number_of_queries(
     visitor.get(link)  # warm the content-type cache
     with django_assert_num_queries(12):
         assert visitor.get(link).status_code == 200
+
+
+# The draft's own files on the page of a signed link -----------------------------------------
+
+
+def _granted_urls(html: str) -> list[str]:
+    return re.findall(r'"(/[^"]+\?vorschau=[^"]+)"', html)
+
+
+def test_signed_link_page_shows_the_drafts_image(editor_client, visitor):
+    from django.core.files.base import ContentFile
+
+    from tests.factories import png_bytes
+
+    draft = NewsArticleFactory(
+        is_published=False, image=ContentFile(png_bytes(), name="bild.png"), image_alt="Ein Bild"
+    )
+    other = NewsArticleFactory(
+        is_published=False, image=ContentFile(png_bytes(), name="b.png"), image_alt="Anderes"
+    )
+    link = create_link(editor_client, draft)
+    assert visitor.get(draft.image.url).status_code == 404  # a draft's file, as before
+
+    [image_url] = _granted_urls(visitor.get(link).content.decode())
+    response = visitor.get(image_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "no-store" in response["Cache-Control"]
+    # The token grants this object's files, no other draft's.
+    token = image_url.split("vorschau=")[1]
+    assert visitor.get(f"{other.image.url}?vorschau={token}").status_code == 404
+    assert visitor.get(f"{draft.image.url}?vorschau={token}x").status_code == 404
+
+
+def test_signed_link_page_offers_the_draft_documents_pdf(editor_client, visitor):
+    draft = DocumentFactory(is_published=False)
+    link = create_link(editor_client, draft)
+    assert visitor.get(draft.get_download_url()).status_code == 404
+
+    granted = _granted_urls(visitor.get(link).content.decode())
+    assert f"{draft.get_download_url()}?vorschau=" in " ".join(granted)
+    pdf_url = next(url for url in granted if url.startswith(draft.get_download_url()))
+    response = visitor.get(pdf_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_a_revoked_link_grants_no_file(editor_client, editor, visitor):
+    draft = DocumentFactory(is_published=False)
+    link = create_link(editor_client, draft)
+    pdf_url = next(
+        url
+        for url in _granted_urls(visitor.get(link).content.decode())
+        if url.startswith(draft.get_download_url())
+    )
+    time.sleep(0.01)  # revocation compares with the link's time of issue
+    preview.revoke(editor, draft)
+    assert visitor.get(pdf_url).status_code == 404
