@@ -45,12 +45,12 @@ def find_visible(name: str, user):
 def media(request, path):
     found = find_visible(path, request.user)
     if found is None:
-        from .preview import granted_file  # a draft's file on the page of a preview link
+        from .preview import granted_file, private_response  # a preview link's draft file
 
         granted = granted_file(request, path)
         if granted is None:
             raise Http404("Datei nicht gefunden")
-        found = granted, False
+        return private_response(file_response(request, granted, public=False))
     field_file, public = found
     return file_response(request, field_file, public=public)
 

@@ -87,10 +87,12 @@ def render_preview(request, preview: Preview):
             response.context_data["portal_preview"] = preview
             response.render()
         transaction.set_rollback(True)
-    return _private(response)
+    return private_response(response)
 
 
-def _private(response):
+def private_response(response):
+    """The headers of every answer that only a preview may give (no index, no cache, the token
+    never in a Referer)."""
     for header, value in PREVIEW_HEADERS.items():
         response[header] = value
     return response
@@ -155,7 +157,7 @@ def preview_link(request, token):
         response = render(
             request, "preview/link_invalid.html", {"gone": gone}, status=410 if gone else 404
         )
-        return _private(response)
+        return private_response(response)
     return _grant_files(render_preview(request, preview), preview.obj, token)
 
 

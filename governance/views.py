@@ -8,7 +8,7 @@ from django.utils.dates import MONTHS
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
-from core.preview import granted_file
+from core.preview import granted_file, private_response
 from core.views import FilteredListView, PublishedMixin, newest
 
 from .forms import DocumentFilterForm
@@ -239,7 +239,10 @@ class DocumentDownloadView(PublishedMixin, DetailView):
             granted = granted_file(request, request.path)
             if granted is None:
                 raise
-            return file_response(request, granted, public=False, filename=f"{kwargs['slug']}.pdf")
+            response = file_response(
+                request, granted, public=False, filename=f"{kwargs['slug']}.pdf"
+            )
+            return private_response(response)
         return file_response(
             request, document.file, public=document.is_live, filename=f"{document.slug}.pdf"
         )

@@ -295,6 +295,7 @@ def test_signed_link_page_offers_the_draft_documents_pdf(editor_client, visitor)
     response = visitor.get(pdf_url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert response["Referrer-Policy"] == "no-referrer"  # the token stays with us
 
 
 def test_a_revoked_link_grants_no_file(editor_client, editor, visitor):
