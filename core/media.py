@@ -47,7 +47,7 @@ def media(request, path):
     if found is None:
         from .preview import granted_file, private_response  # a preview link's draft file
 
-        granted = granted_file(request, path)
+        granted = granted_file(request)
         if granted is None:
             raise Http404("Datei nicht gefunden")
         return private_response(file_response(request, granted, public=False))

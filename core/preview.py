@@ -169,32 +169,33 @@ def preview_link(request, token):
 GRANT_PARAMETER = "vorschau"
 
 
-def _file_urls(obj) -> list[str]:
+def _files_by_url(obj) -> dict:
+    """The object's stored files under the addresses its page links them by."""
     from .fields import UploadField
 
-    urls = [
-        getattr(obj, field.name).url
+    files = {
+        getattr(obj, field.name).url: getattr(obj, field.name)
         for field in obj._meta.fields
         if isinstance(field, UploadField) and getattr(obj, field.name)
-    ]
-    if hasattr(obj, "get_download_url"):
-        urls.append(obj.get_download_url())
-    return urls
+    }
+    if hasattr(obj, "get_download_url"):  # a document's stable PDF address
+        files[obj.get_download_url()] = obj.file
+    return files
 
 
 def _grant_files(response, obj, token: str):
     if getattr(response, "streaming", True) or response.status_code != 200:
         return response
     content = response.content.decode()
-    for url in _file_urls(obj):
+    for url in _files_by_url(obj):
         content = content.replace(f'"{url}"', f'"{url}?{GRANT_PARAMETER}={token}"')
     response.content = content.encode()
     return response
 
 
-def granted_file(request, path: str):
-    """The previewed object's stored file at ``path`` if the request carries a valid token for
-    an object that references it; None otherwise."""
+def granted_file(request):
+    """The previewed object's stored file at this request's address if the request carries a
+    valid token for that object; None otherwise."""
     token = request.GET.get(GRANT_PARAMETER)
     if not token:
         return None
@@ -202,19 +203,7 @@ def granted_file(request, path: str):
         obj = open_token(token).obj
     except (Http404, LinkGone):
         return None
-    from .fields import UploadField
-
-    for field in obj._meta.fields:
-        field_file = getattr(obj, field.name)
-        if (
-            isinstance(field, UploadField)
-            and field_file
-            and path in (field_file.name, field_file.url)
-        ):
-            return field_file
-    if hasattr(obj, "get_download_url") and path == obj.get_download_url():
-        return obj.file
-    return None
+    return _files_by_url(obj).get(request.path)
 
 
 def issue_link(request, obj, *, pending: bool = False) -> tuple[str, datetime.datetime]:

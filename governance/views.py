@@ -236,7 +236,7 @@ class DocumentDownloadView(PublishedMixin, DetailView):
             document = self.get_object()
         except Http404:
             # A draft's PDF on the page of its signed preview link (core.preview).
-            granted = granted_file(request, request.path)
+            granted = granted_file(request)
             if granted is None:
                 raise
             response = file_response(
