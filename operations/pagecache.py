@@ -35,6 +35,7 @@ from django.db.models.signals import (
 )
 from django.http import HttpResponse
 from django.utils import timezone
+from simple_history.models import HistoricalChanges
 
 from core.models import ScheduledPublicationModel
 from privacy.consent import CONSENT_COOKIE, get_consent
@@ -124,7 +125,7 @@ def current_version() -> int:
     return version
 
 
-def bump_version(**kwargs) -> None:
+def bump_version() -> None:
     """Makes every cached page stale at once, in every process and on every app server."""
     if _version_in_database():
         from .models import PageCacheVersion
@@ -141,9 +142,13 @@ def bump_version(**kwargs) -> None:
 _migrating = threading.Event()
 
 
-def _content_changed(sender, **kwargs) -> None:
+def _content_changed(sender, action: str = "post", **kwargs) -> None:
     opts = sender._meta
     if opts.app_label in QUIET_APPS or opts.label_lower in QUIET_MODELS:
+        return
+    # One bump per change: a history record accompanies a save that bumps already, and
+    # m2m_changed fires before and after each change to a relation.
+    if issubclass(sender, HistoricalChanges) or action.startswith("pre_"):
         return
     # During `migrate` the version's table may not exist yet; the run ends with one bump.
     if settings.PAGE_CACHE_ENABLED and not _migrating.is_set():

@@ -175,3 +175,14 @@ def test_without_redis_every_process_learns_of_a_save_from_the_database(client):
 
     PageCacheVersion.objects.filter(pk=1).update(number=models.F("number") + 1)
     assert client.get("/kommunen/")["X-Cache"] == "miss"
+
+
+def test_one_change_moves_the_version_once():
+    town = MunicipalityFactory(name="Havixbeck")
+    project = ProjectFactory()
+    before = pagecache.current_version()
+    town.name = "Havixbeck (Westf.)"
+    town.save()  # writes a history record too
+    assert pagecache.current_version() == before + 1
+    project.municipalities.add(town)  # pre_add and post_add
+    assert pagecache.current_version() == before + 2
