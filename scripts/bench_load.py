@@ -19,7 +19,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,15 +26,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench_login_flood import HOST, free_port  # scripts/ is on the path of its scripts
+
 BASE_DIR = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
 REDIS_URL = "redis://127.0.0.1:6379/12"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def environment(workdir: Path, *, page_cache: bool) -> dict[str, str]:
