@@ -7,6 +7,12 @@ per pool serves every thread of a process.
 """
 
 from django.core.cache.backends import redis as django_redis
+from django.core.cache.backends.locmem import LocMemCache
+
+
+def is_shared(cache) -> bool:
+    """Whether every process and app server sees the same entries (Redis), not its own memory."""
+    return not isinstance(cache, LocMemCache)
 
 
 class _PooledClientRedisCacheClient(django_redis.RedisCacheClient):

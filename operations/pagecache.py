@@ -24,7 +24,6 @@ from functools import cache
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import F, Min, Q
 from django.db.models.signals import (
     m2m_changed,
@@ -38,6 +37,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from core.models import ScheduledPublicationModel
+from operations.cache import is_shared
 from privacy.consent import CONSENT_COOKIE, get_consent
 
 VERSION_KEY = "pagecache:version"
@@ -95,7 +95,7 @@ local_pages = _LocalPages()
 def _version_in_database() -> bool:
     """Without a shared cache (no REDIS_URL) each process caches pages in its own memory, and
     the version that tells them all of a save lives in the database they share."""
-    return isinstance(_cache(), LocMemCache)
+    return not is_shared(_cache())
 
 
 def _fresh_number() -> int:

@@ -1,5 +1,4 @@
-from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -7,6 +6,7 @@ from django.views.generic import TemplateView
 
 from governance.models import Body, Meeting
 from members.models import Municipality
+from operations.cache import is_shared
 from pages.models import NewsArticle
 from projects.models import FieldOfAction
 
@@ -48,7 +48,7 @@ def healthz(request):
     configured, Redis (cache, rate limits, sessions' partner) each say "ok" or "unreachable";
     503 unless all are ok."""
     checks = {"database": _database_ok()}
-    if settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    if is_shared(caches["default"]):  # the backend itself, not the proxy `cache`
         checks["cache"] = _cache_ok()
     body = {name: "ok" if ok else "unreachable" for name, ok in checks.items()}
     healthy = all(checks.values())
