@@ -153,9 +153,10 @@ def skip_unchanged_history(sender, instance, raw=False, **kwargs) -> None:
     TimestampedModel.save asks the same question first, to keep updated_at as well."""
     if raw or hasattr(instance, "skip_history_when_saving"):
         return  # the caller decided already (save_without_historical_record)
-    if instance.__dict__.get("_history_compared"):
-        return
-    if unchanged_since_last_entry(instance):
+    unchanged = instance.__dict__.get("_history_unchanged")  # TimestampedModel.save asked
+    if unchanged is None:
+        unchanged = unchanged_since_last_entry(instance)
+    if unchanged:
         instance.skip_history_when_saving = True
         setattr(instance, _SKIPPED, True)
 

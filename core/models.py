@@ -27,24 +27,22 @@ class TimestampedModel(models.Model):
     def save(self, *args, **kwargs):
         from .history import unchanged_since_last_entry  # history reads models, not the reverse
 
-        if kwargs.get("update_fields") is None and unchanged_since_last_entry(self):
+        if kwargs.get("update_fields") is not None:  # the caller chose; the history hook judges
+            return super().save(*args, **kwargs)
+        unchanged = unchanged_since_last_entry(self)
+        if unchanged:
             # Nothing to write: "Stand" keeps naming the last change of the content (auto_now
-            # applies only to the fields saved) and the history gets no empty entry.
+            # applies only to the fields saved); core.history writes no empty entry.
             kwargs["update_fields"] = [
                 f.name
                 for f in self._meta.concrete_fields
                 if not f.primary_key and f.name != "updated_at"
             ]
-            self.skip_history_when_saving = True
-            try:
-                return super().save(*args, **kwargs)
-            finally:
-                del self.skip_history_when_saving
-        self._history_compared = True  # skip_unchanged_history need not ask again
+        self._history_unchanged = unchanged  # core.history takes this answer, need not ask again
         try:
             return super().save(*args, **kwargs)
         finally:
-            self.__dict__.pop("_history_compared", None)
+            del self._history_unchanged
 
 
 class GeoPointModel(models.Model):

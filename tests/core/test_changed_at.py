@@ -57,3 +57,13 @@ def test_a_change_of_relations_only_moves_the_date(editor_client, project):
     assert editor_client.post(url, data).status_code == 302
     project.refresh_from_db()
     assert project.updated_at > EARLIER
+
+
+def test_a_callers_decision_about_history_survives_the_save(project):
+    entries = project.history.count()
+    project.skip_history_when_saving = True
+    project.save()
+    assert project.skip_history_when_saving is True  # still the caller's, for later saves
+    del project.skip_history_when_saving
+    project.save(update_fields=["title"])  # unchanged: no empty entry either way
+    assert project.history.count() == entries
