@@ -90,9 +90,8 @@ format: $(INSTALLED) ## Fix what ruff can and format the code
 pre-commit: $(INSTALLED) ## Install the git hooks of .pre-commit-config.yaml (ruff, django-upgrade)
 	$(BIN)/pre-commit install
 
-bench: $(INSTALLED) ## Pages on today's and 100x data; throughput and p99 under load (wrk, gunicorn)
-	$(BIN)/python scripts/benchmark.py
-	$(BIN)/python scripts/bench_load.py
+bench: $(INSTALLED) ## Throughput, p99 and data growth, as shares of a minimal Django view (wrk, gunicorn)
+	$(BIN)/python scripts/bench.py
 
 bench-login: $(INSTALLED) ## /healthz latency under a flood of wrong admin logins (gunicorn, loopback)
 	$(BIN)/python scripts/bench_login_flood.py

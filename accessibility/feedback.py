@@ -7,7 +7,6 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -98,9 +97,11 @@ class FeedbackForm(forms.ModelForm):
                 code="too_fast",
             )
         # One report per rendered form: the first valid submission uses the token up, on every
-        # worker (shared cache), for as long as the token would be accepted at all.
+        # app server (core.ratelimit), for as long as the token would be accepted at all.
         signature = token.rpartition(":")[2]
-        if not self.errors and not cache.add(f"feedback-token:{signature}", 1, MAX_FORM_AGE):
+        if not self.errors and not ratelimit.claim(
+            "feedback-token", signature, lifetime=MAX_FORM_AGE
+        ):
             raise _expired()
         return cleaned
 

@@ -190,3 +190,23 @@ def visible_fields(field_class: type) -> tuple[tuple[type, models.Field], ...]:
         for field in model._meta.get_fields()
         if isinstance(field, field_class)
     )
+
+
+class Counter(models.Model):
+    """A rate limit's count or a used single-use token (core.ratelimit).
+
+    Rows in the database, not cache entries: a flood of cached pages can evict cache entries,
+    never these, and they hold on every app server and through a cache outage.
+    """
+
+    name = models.CharField(max_length=80, primary_key=True)  # scope and a salted hash
+    count = models.PositiveIntegerField(default=1)
+    expires_at = models.BigIntegerField(db_index=True)  # Unix seconds: plain numbers everywhere
+
+    class Meta:
+        verbose_name = _("Zähler")
+        verbose_name_plural = _("Zähler")
+        default_permissions = ()  # nobody edits them in the admin
+
+    def __str__(self):
+        return self.name

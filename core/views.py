@@ -1,6 +1,18 @@
 """View bases every app's views share."""
 
+from django.utils.http import urlencode
 from django.views.generic import ListView
+
+# The page cache (a layer above) stores an answer only for a request whose query string is one
+# of those its view declared under this attribute; without a declaration, only no query string.
+CACHE_QUERY_ATTRIBUTE = "cacheable_queries"
+
+
+def declare_queries(response, *spellings: list[tuple[str, object]]) -> None:
+    """Declares the query strings for which ``response`` is the whole answer: the valid values,
+    each way our own links and forms spell them. Made-up parameters, invalid values and other
+    spellings are answered but never stored, so they cannot fill the cache."""
+    setattr(response, CACHE_QUERY_ATTRIBUTE, frozenset(urlencode(s) for s in spellings))
 
 
 def newest(queryset, limit: int) -> tuple[list, bool]:
@@ -17,14 +29,67 @@ class PublishedMixin:
         return queryset.visible_to(self.request.user)
 
 
-class FilteredListView(ListView):
+class DeclaredQueryMixin:
+    """A view that reads query parameters declares their valid spellings on its answer."""
+
+    def query_spellings(self, context) -> list[list[tuple[str, object]]]:
+        return [[]]
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        declare_queries(response, *self.query_spellings(context))
+        return response
+
+
+class CacheableListView(DeclaredQueryMixin, ListView):
+    """A list whose pages (?page=2) are cached; filters add their spellings."""
+
+    def filter_spellings(self) -> list[list[tuple[str, object]]]:
+        return [[]]
+
+    def query_spellings(self, context):
+        page = context.get("page_obj")
+        if page is None:
+            pages = [[]]
+        elif page.number > 1:
+            pages = [[("page", page.number)]]
+        else:
+            pages = [[], [("page", 1)]]
+        return [spelling + part for spelling in self.filter_spellings() for part in pages]
+
+
+def _canonical(form, name: str) -> str:
+    value = form.cleaned_data.get(name)
+    if value in (None, ""):
+        return ""
+    to_field = getattr(form.fields[name], "to_field_name", None)
+    return str(getattr(value, to_field or "pk") if hasattr(value, "_meta") else value)
+
+
+class FilteredListView(CacheableListView):
     """A list with a GET filter form; get_queryset sets self.filter_form and applies it."""
+
+    def filter_spellings(self):
+        form = self.filter_form
+        if not form.is_bound:
+            return [[]]
+        if not form.is_valid():
+            return []  # answered with the form's errors, never stored
+        # In the order a browser submits the form: visible fields, then hidden ones.
+        names = [field.name for field in (*form.visible_fields(), *form.hidden_fields())]
+        full = [(name, _canonical(form, name)) for name in names]
+        # As our links spell a filter (set values only) and as the form submits it (every field).
+        return [[(name, value) for name, value in full if value], full]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
-        # Pagination links keep the filter but not the old page number.
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["filter_query"] = query.urlencode()
+        # Pagination links keep the filter, in its short spelling, but not the old page number.
+        spellings = self.filter_spellings()
+        if spellings:
+            context["filter_query"] = urlencode(spellings[0])
+        else:
+            query = self.request.GET.copy()
+            query.pop("page", None)
+            context["filter_query"] = query.urlencode()
         return context

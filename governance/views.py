@@ -9,7 +9,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
 from core.preview import granted_file, private_response
-from core.views import FilteredListView, PublishedMixin, newest
+from core.views import (
+    CacheableListView,
+    DeclaredQueryMixin,
+    FilteredListView,
+    PublishedMixin,
+    newest,
+)
 
 from .forms import DocumentFilterForm
 from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
@@ -33,6 +39,12 @@ def chosen_period(request, param: str, options: list[str], current: str) -> str 
     return next(
         (option for option in options if option <= current), options[-1] if options else None
     )
+
+
+def period_spellings(request, param: str) -> list[list[tuple[str, str]]]:
+    """The query string of a page with a period: none, or the chosen period (chosen_period
+    answers any other value with a 404)."""
+    return [[(param, request.GET[param])]] if param in request.GET else [[]]
 
 
 def local_days(first: datetime.date, end: datetime.date) -> dict:
@@ -82,11 +94,14 @@ class BodyListView(ListView):
     context_object_name = "bodies"
 
 
-class BodyDetailView(DetailView):
+class BodyDetailView(DeclaredQueryMixin, DetailView):
     """Current members, the next meetings, the meetings of one year and the newest documents:
     former members and older years are a link away, so the page costs the same every year."""
 
     context_object_name = "body"
+
+    def query_spellings(self, context):
+        return period_spellings(self.request, "jahr")
 
     def get_queryset(self):
         ended = Q(memberships__end_date__lt=timezone.localdate())
@@ -123,7 +138,7 @@ class BodyDetailView(DetailView):
         return context
 
 
-class FormerMembersView(ListView):
+class FormerMembersView(CacheableListView):
     """The body's former members, most recently ended first: the archive of its detail page."""
 
     context_object_name = "memberships"
@@ -142,10 +157,13 @@ class FormerMembersView(ListView):
         return super().get_context_data(body=self.body, **kwargs)
 
 
-class MeetingListView(TemplateView):
+class MeetingListView(DeclaredQueryMixin, TemplateView):
     """The next meetings, then one month at a time (?monat=2026-11), past and future alike."""
 
     template_name = "governance/meeting_list.html"
+
+    def query_spellings(self, context):
+        return period_spellings(self.request, "monat")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import TemplateView
 
 from core.tiles import map_options
+from core.views import declare_queries
 from members.models import Municipality
 from privacy.embeds import render_embed
 
@@ -48,6 +49,7 @@ def map_data(request):
     # No max-age: a withdrawn or newly scheduled project must leave or join the map at once.
     # The server's page cache keeps repeated requests cheap.
     response["Cache-Control"] = "no-cache"
+    declare_queries(response, [("kommune", slug)] if slug else [])
     return response
 
 

@@ -8,16 +8,15 @@ import uuid
 from django.conf import settings
 from django.db import connection
 from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import patch_vary_headers
 
+from .encoding import compressible, negotiate
 from .logs import request_id_var
 
 request_logger = logging.getLogger("stadtregion.request")
 query_logger = logging.getLogger("stadtregion.slow_query")
 # A proxy's id is kept if it looks like one; anything else could forge log lines.
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
-COMPRESSIBLE = re.compile(
-    r"text/(html|plain|css|csv|calendar|xml)|application/([a-z.+-]*json|[a-z.+-]*xml|turtle)"
-)
 
 
 class SlowQueryLog:
@@ -40,6 +39,19 @@ class SlowQueryLog:
                 )  # fmt: skip
 
 
+def request_id_for(meta) -> str:
+    incoming = meta.get("HTTP_X_REQUEST_ID", "")
+    return incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+
+
+def log_request(method: str, path: str, status: int, started: float) -> None:
+    duration_ms = round((time.perf_counter() - started) * 1000, 1)
+    request_logger.info(
+        "%s %s %s %.1f ms", method, path, status, duration_ms,
+        extra={"method": method, "path": path, "status": status, "duration_ms": duration_ms},
+    )  # fmt: skip
+
+
 class RequestLogMiddleware:
     """One line per request: method, path (no query string: searches are personal), status,
     duration and the request id, which the response also carries as X-Request-ID."""
@@ -49,20 +61,14 @@ class RequestLogMiddleware:
         self.slow_queries = SlowQueryLog(settings.SLOW_QUERY_MS)
 
     def __call__(self, request):
-        incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        request_id = request_id_for(request.META)
         token = request_id_var.set(request_id)
-        start = time.perf_counter()
+        started = time.perf_counter()
         try:
             with connection.execute_wrapper(self.slow_queries):
                 response = self.get_response(request)
-            duration_ms = round((time.perf_counter() - start) * 1000, 1)
             response["X-Request-ID"] = request_id
-            request_logger.info(
-                "%s %s %s %.1f ms", request.method, request.path, response.status_code, duration_ms,
-                extra={"method": request.method, "path": request.path,
-                       "status": response.status_code, "duration_ms": duration_ms},
-            )  # fmt: skip
+            log_request(request.method, request.path, response.status_code, started)
             return response
         finally:
             request_id_var.reset(token)
@@ -78,7 +84,15 @@ class TextGZipMiddleware(GZipMiddleware):
     """
 
     def process_response(self, request, response):
-        content_type = response.get("Content-Type", "").split(";")[0].strip()
-        if response.status_code == 206 or not COMPRESSIBLE.fullmatch(content_type):
+        if getattr(request, "page_cache_encodes", False):
+            return response  # the page cache stores the page once per coding and picks one
+        return self.compress(request, response)
+
+    def compress(self, request, response):
+        if response.status_code == 206 or not compressible(response.get("Content-Type", "")):
+            return response
+        # Django's own test ignores q-values: "gzip;q=0" refuses gzip.
+        if negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""), ("gzip", "identity")) != "gzip":
+            patch_vary_headers(response, ("Accept-Encoding",))
             return response
         return super().process_response(request, response)

@@ -1,49 +1,47 @@
-"""A page cache for anonymous visitors, keyed by what changes a page: host, path, query and the
-visitor's consent state (DESIGN.md, "Caching by consent state"). Pages live in the shared cache
-(Redis with REDIS_URL) and in each process's memory; without Redis only in the latter.
+"""A page cache for anonymous visitors that serves stored bytes (docs: "Caching by consent
+state").
 
-Freshness without waiting for a TTL: every key holds a site-wide version number, in Redis or,
-without it, in the database. Any save or delete of content bumps it (signals), and so does the
-clock passing the next moment at which a page changes by itself: a scheduled publication or
-withdrawal, a meeting that starts or ends (it moves from "upcoming" to "past"), or midnight
-(date filters). All processes and app servers read the same number, so a change shows
-everywhere at once.
+It sits right below the request log, above every other middleware, so a hit runs nothing but
+this: the stored headers already hold the page's CSP and policies, and its bodies are stored
+once per content coding (identity, gzip, Brotli), so a hit neither renders, rewrites nor
+compresses. Cached pages carry no per-response nonce (the policy needs none) and no CSRF token
+(responses that set a cookie are not stored), and requests with a session bypass the cache.
 
-A cached page holds no CSRF token (responses that asked for one are not stored), no cookie and
-no per-user content (requests with a session bypass the cache). Its CSP nonce is replaced by a
-fresh one on every hit, so the nonce stays unpredictable.
+Keys hold only what really changes a page: the version (operations.pageversion), the next
+moment a page changes by itself, scheme, a configured host (a made-up Host or port is answered
+but not stored), path, a query string that the view itself declared canonical (a made-up or
+invalid value is answered but not stored) and the visitor's normalised consent state (one of a
+handful, never a raw cookie value).
+
+Shared caches in front of the site (a CDN) get one public variant per URL, for requests without
+cookies (s-maxage, stale-while-revalidate, stale-if-error, an ETag, a purge after every change:
+operations.purge); every other answer is private to the browser.
 """
 
 import datetime
-import re
-import secrets
+import hashlib
 import threading
-from collections import OrderedDict
-from functools import cache
+from functools import cache, lru_cache
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import caches
-from django.db.models import F, Min, Q
-from django.db.models.signals import (
-    m2m_changed,
-    post_delete,
-    post_migrate,
-    post_save,
-    pre_migrate,
-)
-from django.http import HttpResponse
+from django.db.models import Min, Q
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
+from django.http import HttpResponse, parse_cookie
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from core.models import ScheduledPublicationModel
-from operations.cache import is_shared
-from privacy.consent import CONSENT_COOKIE, get_consent
+from core.views import CACHE_QUERY_ATTRIBUTE
+from privacy.consent import CONSENT_COOKIE, parse_consent
 
-VERSION_KEY = "pagecache:version"
-NEXT_CHANGE_KEY = "pagecache:next-change"
-NONCE_PLACEHOLDER = "pagecache-nonce-8f3a1c"
-NONCE = re.compile(r"'nonce-([A-Za-z0-9+/_=-]+)'")
+from . import pageversion
+from .encoding import MIN_SIZE, compress, compressible, negotiate
+from .middleware import TextGZipMiddleware
+from .pagestore import Entry, local_pages, shared_pages
+
 # Cookies that change nothing in a cached page: the consent cookie is part of the key, and
 # cached pages contain no CSRF token. Any other cookie (a session above all) bypasses the cache.
 NEUTRAL_COOKIES = frozenset({CONSENT_COOKIE, settings.CSRF_COOKIE_NAME})
@@ -52,107 +50,31 @@ QUIET_APPS = frozenset(
     {"admin", "auth", "axes", "contenttypes", "operations", "otp_totp", "otp_static", "otp_email",
      "sessions"}
 )  # fmt: skip
-QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback"})
-# "no-cache" only asks browsers to revalidate; the server may keep such a page.
-UNCACHEABLE = re.compile(r"\b(private|no-store)\b")
+QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback", "core.counter"})
+MAX_QUERY_LENGTH = 200
+# Headers of the stored answer that the cache sets itself on every hit.
+OWN_HEADERS = frozenset({"content-length", "content-encoding", "etag", "vary", "x-cache"})
+SUFFIX = {"identity": "", "gzip": "-gz", "br": "-br"}
+VARY = "Accept-Encoding, Cookie"
+NONE = frozenset({""})  # what an answer without a declaration stands for: no query string
 
 
-def _cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-class _LocalPages:
-    """The most recently served pages of this process, so that a hit needs one small round trip
-    to Redis (the version) instead of two and no transfer of the page. Keys hold the version,
-    so a bumped version simply stops finding the old entries, which age out."""
-
-    def __init__(self):
-        self._pages: OrderedDict[str, tuple] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str):
-        with self._lock:
-            stored = self._pages.get(key)
-            if stored is not None:
-                self._pages.move_to_end(key)
-            return stored
-
-    def put(self, key: str, stored: tuple) -> None:
-        with self._lock:
-            self._pages[key] = stored
-            self._pages.move_to_end(key)
-            while len(self._pages) > settings.PAGE_CACHE_LOCAL_ENTRIES:
-                self._pages.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-
-
-local_pages = _LocalPages()
-
-
-def _version_in_database() -> bool:
-    """Without a shared cache (no REDIS_URL) each process caches pages in its own memory, and
-    the version that tells them all of a save lives in the database they share."""
-    return not is_shared(_cache())
-
-
-def _fresh_number() -> int:
-    # A number no process has seen: after a Redis restart (or a new database), pages that
-    # processes still keep in memory (local_pages) must not match the new versions.
-    return secrets.randbelow(1 << 40)
-
-
-def _database_version() -> int:
-    from .models import PageCacheVersion
-
-    rows = PageCacheVersion.objects.filter(pk=1).values_list("number", flat=True)
-    number = rows.first()
-    if number is None:
-        PageCacheVersion.objects.get_or_create(pk=1, defaults={"number": _fresh_number()})
-        number = rows.first()
-    return number
-
-
-def current_version() -> int:
-    if _version_in_database():
-        return _database_version()
-    version = _cache().get(VERSION_KEY)
-    if version is None:
-        _cache().add(VERSION_KEY, _fresh_number(), timeout=None)
-        version = _cache().get(VERSION_KEY)
-    return version
-
-
-def bump_version() -> None:
-    """Makes every cached page stale at once, in every process and on every app server."""
-    if _version_in_database():
-        from .models import PageCacheVersion
-
-        if not PageCacheVersion.objects.filter(pk=1).update(number=F("number") + 1):
-            _database_version()  # the first version is new anyway
-        return
-    try:
-        _cache().incr(VERSION_KEY)
-    except ValueError:  # no version yet (or evicted)
-        current_version()
-
-
-_migrating = threading.Event()
+# --- Freshness ---------------------------------------------------------------------------------
 
 
 def _content_changed(sender, action: str = "post", **kwargs) -> None:
     opts = sender._meta
     if opts.app_label in QUIET_APPS or opts.label_lower in QUIET_MODELS:
         return
-    # One bump per change: a history record accompanies a save that bumps already, and
-    # m2m_changed fires before and after each change to a relation.
+    # A history record accompanies a save that moves the version already, and m2m_changed
+    # fires before and after each change to a relation.
     if issubclass(sender, HistoricalChanges) or action.startswith("pre_"):
         return
-    # During `migrate` the version's table may not exist yet; the run ends with one bump.
     if settings.PAGE_CACHE_ENABLED and not _migrating.is_set():
-        bump_version()
+        pageversion.bump_on_commit()
+
+
+_migrating = threading.Event()
 
 
 def _migrate_started(**kwargs) -> None:
@@ -160,10 +82,11 @@ def _migrate_started(**kwargs) -> None:
 
 
 def _migrate_finished(**kwargs) -> None:
+    # During `migrate` the version's table may not exist yet; the run ends with one move.
     if _migrating.is_set():
         _migrating.clear()
         if settings.PAGE_CACHE_ENABLED:
-            bump_version()  # data migrations may have changed what pages show
+            pageversion.bump_on_commit()
 
 
 def connect_signals() -> None:
@@ -201,94 +124,204 @@ def next_change(now: datetime.datetime) -> datetime.datetime:
     return min(moment for moment in moments if moment is not None)
 
 
-def live_version(now: datetime.datetime) -> int:
-    """The version for this request; moves on by itself when the next change is due."""
-    if _version_in_database():
-        version, known = _database_version(), _cache().get(NEXT_CHANGE_KEY)
-    else:  # one round trip for both
-        stored = _cache().get_many([VERSION_KEY, NEXT_CHANGE_KEY])
-        version, known = stored.get(VERSION_KEY), stored.get(NEXT_CHANGE_KEY)
-        if version is None:
-            version = current_version()
-    if known is None or known[0] != version:
-        known = (version, next_change(now))
-        _cache().set(NEXT_CHANGE_KEY, known, timeout=None)
-    if now >= known[1]:
-        bump_version()
-        return live_version(now)
-    return version
+class _Period:
+    """The version and the next moment of change, as this process last computed them: the
+    moment is computed once per version and moment, not per request."""
+
+    def __init__(self):
+        self.state: tuple[int, datetime.datetime] | None = None  # replaced whole, read whole
+        self._lock = threading.Lock()
+
+    def current(self, version: int, now: datetime.datetime) -> str | None:
+        """The key part, if this process computed it for this version and it is still due."""
+        state = self.state
+        if state is None or state[0] != version or now >= state[1]:
+            return None
+        return f"{version}:{state[1].timestamp():.0f}"
+
+    def key(self, now: datetime.datetime) -> str:
+        version = pageversion.current()
+        with self._lock:
+            if self.current(version, now) is None:
+                # The data read here is at least as new as `version` (read first).
+                self.state = (version, next_change(now))
+            return self.current(version, now)
+
+    def clear(self) -> None:
+        self.state = None
 
 
-def _cacheable_request(request) -> bool:
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if set(request.COOKIES) - NEUTRAL_COOKIES:
-        return False
-    allowed = settings.PAGE_CACHE_QUERY_PARAMS
-    return len(request.META.get("QUERY_STRING", "")) <= 200 and all(
-        name in allowed for name in request.GET
+period = _Period()
+
+
+# --- What may be cached ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _cacheable_hosts(allowed_hosts: tuple[str, ...], site_url: str) -> frozenset[str]:
+    """Hosts as they arrive in the Host header: the configured ones, without made-up ports."""
+    hosts = {host for host in allowed_hosts if host != "*" and not host.startswith(".")}
+    if site_url:
+        hosts.add(urlsplit(site_url).netloc)
+    return frozenset(hosts)
+
+
+@cache
+def _bypassed_prefixes() -> tuple[str, ...]:
+    # Files, the back office and the health check never come from here: not worth a lookup.
+    return (settings.STATIC_URL, settings.MEDIA_URL, reverse("admin:index"), reverse("healthz"))
+
+
+def _host(meta) -> str:
+    """The host as request.get_host() reads it (never X-Forwarded-Host, which we do not trust),
+    unvalidated: only exact members of the configured set are cached."""
+    if "HTTP_HOST" in meta:
+        return meta["HTTP_HOST"]
+    return meta.get("SERVER_NAME", "") if meta.get("SERVER_PORT") in ("80", "443") else ""
+
+
+def _scheme(meta) -> str:
+    # As request.scheme decides it, behind a TLS-terminating proxy too.
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure = settings.SECURE_PROXY_SSL_HEADER
+        if meta.get(header, "").split(",", 1)[0].strip() == secure:
+            return "https"
+    return meta.get("wsgi.url_scheme", "http")
+
+
+def request_key(meta) -> str | None:
+    """What the request decides of the key, from its WSGI environ (request.META), or None if it
+    is not served from here. Read the same way before Django builds a request and inside it."""
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return None
+    path = meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", "/")
+    if path.startswith(_bypassed_prefixes()):
+        return None
+    cookies = parse_cookie(meta["HTTP_COOKIE"]) if meta.get("HTTP_COOKIE") else {}
+    if not cookies.keys() <= NEUTRAL_COOKIES:
+        return None
+    host = _host(meta)
+    hosts = _cacheable_hosts(tuple(settings.ALLOWED_HOSTS), settings.SITE_URL)
+    query = meta.get("QUERY_STRING", "")
+    if host not in hosts or len(query) > MAX_QUERY_LENGTH:
+        return None
+    consent = parse_consent(cookies.get(CONSENT_COOKIE))
+    state = ",".join(sorted(consent.allowed)) if consent.decided else "-"
+    cookie = "c" if cookies else "-"  # whether a shared cache may keep the answer
+    return f"{_scheme(meta)}://{host}{path}?{query}|{state}|{cookie}"
+
+
+def _storable(request, response) -> bool:
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Content-Encoding")
+        and "private" not in control
+        and "no-store" not in control
+        # Only a query string the view declared canonical: made-up parameters, invalid values,
+        # other spellings of the same values are answered, never stored.
+        and request.META.get("QUERY_STRING", "") in getattr(response, CACHE_QUERY_ATTRIBUTE, NONE)
     )
 
 
-def _key(request, version: int) -> str:
-    consent = get_consent(request)
-    state = ",".join(sorted(consent.allowed)) if consent.decided else "-"
-    path = request.get_full_path()
-    return f"pagecache:{version}:{request.scheme}://{request.get_host()}{path}|{state}"
+# --- Stored answers ----------------------------------------------------------------------------
 
 
-def _store(request, response, key: str) -> None:
-    if (
-        response.status_code != 200
-        or response.streaming
-        or response.cookies
-        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        or UNCACHEABLE.search(response.get("Cache-Control", ""))
-    ):
-        return
-    headers = dict(response.items())
+def make_entry(response, *, shared: bool) -> Entry:
+    """The answer to store: its headers with the cache's own, and its body once per coding."""
     body = response.content
-    match = NONCE.search(headers.get("Content-Security-Policy", ""))
-    if match:
-        nonce = match.group(1)
-        body = body.replace(nonce.encode(), NONCE_PLACEHOLDER.encode())
-        headers = {k: v.replace(nonce, NONCE_PLACEHOLDER) for k, v in headers.items()}
-    _cache().set(key, (headers, body), timeout=settings.PAGE_CACHE_SECONDS)
-    local_pages.put(key, (headers, body))
+    bodies = {"identity": body}
+    if len(body) >= MIN_SIZE and compressible(response.get("Content-Type", "")):
+        for coding in ("br", "gzip"):
+            bodies[coding] = compress(body, coding)
+    headers = [(n, v) for n, v in response.items() if n.lower() not in OWN_HEADERS]
+    if not response.has_header("Cache-Control"):
+        # Browsers revalidate (a 304 is cheap); shared caches keep the cookie-less variant for
+        # a while and may serve it stale while revalidating or while the site is down.
+        control = settings.PAGE_CACHE_SHARED_CONTROL if shared else "private, max-age=0"
+        headers.append(("Cache-Control", control))
+    headers.append(("Vary", VARY))
+    return Entry(
+        headers=tuple(headers),
+        bodies=bodies,
+        etag=hashlib.blake2b(body, digest_size=12).hexdigest(),
+    )
 
 
-def _replay(stored) -> HttpResponse:
-    headers, body = stored
-    nonce = secrets.token_urlsafe(16)
-    response = HttpResponse(body.replace(NONCE_PLACEHOLDER.encode(), nonce.encode()))
-    for name, value in headers.items():
-        response[name] = value.replace(NONCE_PLACEHOLDER, nonce)
-    # The new nonce need not be as long as the stored one.
-    response["Content-Length"] = str(len(response.content))
-    response["X-Cache"] = "hit"
+def _etag_matches(header: str, etag: str) -> bool:
+    # Weak comparison (RFC 9110 13.1.2): W/ is ignored; "*" matches any current answer.
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return etag in tags or "*" in tags
+
+
+def answer(entry: Entry, meta, *, hit: bool) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, headers and body for this request: the coding it prefers, or 304 if it has
+    the same answer already. Nothing but choosing among stored bytes."""
+    coding = negotiate(meta.get("HTTP_ACCEPT_ENCODING", ""), tuple(entry.bodies))
+    etag = f'"{entry.etag}{SUFFIX[coding]}"'
+    headers = [*entry.headers, ("ETag", etag), ("X-Cache", "hit" if hit else "miss")]
+    if "HTTP_IF_NONE_MATCH" in meta and _etag_matches(meta["HTTP_IF_NONE_MATCH"], etag):
+        return 304, headers, b""
+    body = entry.bodies[coding]
+    if coding != "identity":
+        headers.append(("Content-Encoding", coding))
+    headers.append(("Content-Length", str(len(body))))
+    return 200, headers, body
+
+
+def _http_response(status: int, headers, body: bytes) -> HttpResponse:
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
+        response[name] = value
     return response
 
 
 class PageCacheMiddleware:
-    """Serves and stores anonymous pages; sits above the session, CSRF and CSP middleware, so a
-    hit skips them all (the stored headers already hold the page's CSP and policies)."""
+    """Serves and stores anonymous pages inside Django: the version from the database where no
+    listener tells it (SQLite), pages from another app server (Redis), and every miss."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.compressor = TextGZipMiddleware(get_response)
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_ENABLED or not _cacheable_request(request):
+        if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
-        key = _key(request, live_version(timezone.now()))
-        stored = local_pages.get(key)
-        if stored is None:
-            stored = _cache().get(key)  # stored by another process or app server
-            if stored is not None:
-                local_pages.put(key, stored)
-        if stored is not None:
-            return _replay(stored)  # the WSGI server drops the body of a HEAD
+        request_part = request_key(request.META)
+        if request_part is None:
+            return self.get_response(request)
+        key = f"page:{period.key(timezone.now())}:{request_part}"
+        entry = local_pages.get(key)
+        if entry is None:
+            entry = shared_pages.get(key)  # stored by another process or app server
+            if entry is not None:
+                local_pages.put(key, entry)
+        if entry is not None:
+            return _http_response(*answer(entry, request.META, hit=True))
+        request.page_cache_encodes = True  # TextGZipMiddleware leaves the coding to us
         response = self.get_response(request)
-        if request.method == "GET":
-            _store(request, response, key)
-        response["X-Cache"] = "miss"
-        return response
+        if request.method != "GET" or not _storable(request, response):
+            return self.compressor.compress(request, response)
+        entry = make_entry(response, shared=request_part.endswith("|-"))
+        local_pages.put(key, entry)
+        shared_pages.put(key, entry)
+        return _http_response(*answer(entry, request.META, hit=False))
+
+
+def stored_answer(environ) -> tuple[int, list[tuple[str, str]], bytes] | None:
+    """A hit answered before Django builds a request (operations.wsgi), or None: then Django
+    and the middleware above answer. Only when the version is known without a query (the
+    listener is healthy) and the page is in this process's memory."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return None
+    request_part = request_key(environ)
+    if request_part is None:
+        return None
+    version = pageversion.known()
+    period_part = version is not None and period.current(version, timezone.now())
+    if not period_part:
+        return None
+    entry = local_pages.get(f"page:{period_part}:{request_part}")
+    return answer(entry, environ, hit=True) if entry is not None else None

@@ -1,6 +1,6 @@
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
-from core.views import PublishedMixin
+from core.views import CacheableListView, PublishedMixin
 
 from .models import NewsArticle, Page
 
@@ -16,7 +16,7 @@ class PageView(PublishedMixin, DetailView):
         return self.visible(Page.objects.all())
 
 
-class NewsListView(ListView):
+class NewsListView(CacheableListView):
     context_object_name = "articles"
     template_name = "pages/news_list.html"
     paginate_by = 10

@@ -1,8 +1,9 @@
-"""Settings for scripts/bench_load.py: the site's own, with scripts/bench_urls.py as URLconf.
+"""Settings for `make bench`: the site's own, plus a header that counts each answer's queries.
 
 Never used by the site itself; the benchmark puts scripts/ on the Python path.
 """
 
 from stadtregion.settings import *  # noqa: F403  (the site's settings, unchanged)
+from stadtregion.settings import MIDDLEWARE
 
-ROOT_URLCONF = "bench_urls"
+MIDDLEWARE = ["bench_queries.QueryCountMiddleware", *MIDDLEWARE]

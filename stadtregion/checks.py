@@ -93,24 +93,6 @@ def check_feedback_delivery(app_configs, **kwargs):
 
 
 @checks.register(checks.Tags.security, deploy=True)
-def check_shared_cache(app_configs, **kwargs):
-    """Rate limits and one-time form tokens live in the cache (core.ratelimit)."""
-    if settings.WEB_CONCURRENCY > 1 and settings.CACHES["default"]["BACKEND"].endswith(
-        ".LocMemCache"
-    ):
-        return [
-            checks.Warning(
-                f"{settings.WEB_CONCURRENCY} workers (WEB_CONCURRENCY) with a per-process cache: "
-                "every rate limit counts per worker, and a feedback form can be sent once per "
-                "worker.",
-                hint="Set REDIS_URL, or WEB_CONCURRENCY=1.",
-                id="stadtregion.W006",
-            )
-        ]
-    return []
-
-
-@checks.register(checks.Tags.security, deploy=True)
 def check_trusted_proxies(app_configs, **kwargs):
     """Behind a proxy without TRUSTED_PROXIES every visitor has the proxy's address."""
     if settings.SECURE_PROXY_SSL_HEADER and not settings.TRUSTED_PROXIES:

@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -123,16 +122,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: its duration and request id cover everything below.
     "operations.middleware.RequestLogMiddleware",
+    # Anonymous pages as stored bytes: a hit runs no other middleware (operations.pagecache).
+    "operations.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside whitenoise, so static files carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Below WhiteNoise, which serves static files precompressed; compresses pages and data.
+    # Below WhiteNoise, which serves static files precompressed; compresses what the page cache
+    # does not store (it stores each page compressed).
     "operations.middleware.TextGZipMiddleware",
-    # Anonymous pages from the shared cache; a hit skips everything below (operations.pagecache).
-    "operations.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,7 +162,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "csp.context_processors.nonce",
                 "stadtregion.context_processors.site",
                 "pages.context_processors.menus",
             ],
@@ -185,36 +183,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds only what may be lost at any moment: cached pages. With REDIS_URL all app
+# servers share it; give that Redis a memory limit and let it evict (maxmemory-policy
+# allkeys-lru). A Redis that is down or slow is a miss, never an error (operations.pagestore).
+# Rate limits and single-use tokens never live here: they are rows in the database
+# (core.ratelimit), which no flood of pages can evict.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "operations.cache.RedisCache",  # Django's, with one client per pool
         "LOCATION": os.environ["REDIS_URL"],
+        # Seconds: a Redis that hangs must cost a request little (then it is skipped a while).
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
-# Page cache for anonymous visitors in the cache above (Redis across app servers). Entries
-# expire after PAGE_CACHE_SECONDS only to drop unused ones; changes take effect at once.
+# Page cache for anonymous visitors (operations.pagecache). Entries expire after
+# PAGE_CACHE_SECONDS only to drop unused ones: every change takes effect at once.
 # Off by default with DEBUG, so that template edits show at once while developing.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = 3600
-# Pages each process also keeps in its memory (an LRU of about 30 KB per page).
-PAGE_CACHE_LOCAL_ENTRIES = 300
-# Query parameters of list filters and pagination; a request with any other is not cached,
-# so made-up parameters cannot fill the cache.
-PAGE_CACHE_QUERY_PARAMS = frozenset(
-    {
-        "page",
-        "handlungsfeld",
-        "kommune",
-        "status",
-        "art",
-        "gremium",
-        "jahr",
-        "monat",
-        "projekt",
-        "arbeitsgruppe",
-    }
+# Each process keeps recent pages in its memory too, bounded in bytes; larger answers (big
+# downloads) only in Redis, and the largest nowhere.
+PAGE_CACHE_LOCAL_BYTES = int(env_str("DJANGO_PAGE_CACHE_LOCAL_MB", "32")) * 1024 * 1024
+PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES = 512 * 1024
+PAGE_CACHE_MAX_ENTRY_BYTES = 8 * 1024 * 1024
+# On PostgreSQL each process learns of a change by LISTEN/NOTIFY instead of asking per request.
+PAGE_CACHE_LISTEN = env_bool("DJANGO_PAGE_CACHE_LISTEN", True)
+# For a CDN in front of the site: how long it may keep the cookie-less variant of a page, serve
+# it stale while fetching a new one, or while the site is down. Each change purges it at once
+# through PAGE_CACHE_PURGE_URL (operations.purge) when that is set.
+PAGE_CACHE_SHARED_CONTROL = env_str(
+    "DJANGO_PAGE_CACHE_CONTROL",
+    "public, max-age=0, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400",
 )
+PAGE_CACHE_PURGE_URL = env_str("DJANGO_PAGE_CACHE_PURGE_URL", "")
+PAGE_CACHE_PURGE_TOKEN = env_str("DJANGO_PAGE_CACHE_PURGE_TOKEN", "")
 # gunicorn's worker count (gunicorn.conf.py reads the same variable). Several workers need the
 # shared cache above, or every rate limit counts per worker (check --deploy warns).
 WEB_CONCURRENCY = int(env_str("WEB_CONCURRENCY", "3"))
@@ -336,8 +339,9 @@ MAP_TILE_PRIVACY_URL = os.environ.get(
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        # NONCE is django-csp's sentinel; a literal "'nonce'" would be sent as-is and match nothing.
-        "script-src": ["'self'", NONCE],
+        # No nonce: no page has an inline script (JSON-LD data blocks are never run), so cached
+        # pages are the same bytes for everyone (operations.pagecache).
+        "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
@@ -404,6 +408,8 @@ OTP_TOTP_ISSUER = "Stadtregion Münster"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SITE_NAME = "Stadtregion Münster"
+# The site's one public address (scheme, host, port if any), e.g. https://www.stadtregion-muenster.de.
+SITE_URL = env_str("DJANGO_SITE_URL", "").rstrip("/")
 
 # The text fields the templates render with |markdown: the admin gives them the Markdown editor
 # with toolbar, live preview and image check (core.markdown_admin). Keep in step with templates.

@@ -25,3 +25,10 @@ def duration_de(value) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{seconds:02d} Std."
     return f"{minutes}:{seconds:02d} Min."
+
+
+@register.filter
+def elided_pages(page):
+    """Page numbers around the current one and at both ends, "…" for the gaps: a list of 300
+    pages links about ten, not every one."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)

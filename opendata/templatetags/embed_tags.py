@@ -16,11 +16,7 @@ WIDGET_ITEMS = 5
 
 
 def _script(context, data: dict) -> str:
-    request = context["request"]
-    html = render_to_string(
-        "includes/jsonld/script.html",
-        {"nonce": getattr(request, "csp_nonce", ""), "json": mark_safe(schema.dumps(data))},
-    )
+    html = render_to_string("includes/jsonld/script.html", {"json": mark_safe(schema.dumps(data))})
     return mark_safe(html)
 
 

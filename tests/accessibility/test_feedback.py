@@ -1,26 +1,15 @@
 import logging
 import time
-import uuid
 
 import pytest
 from django.core import mail, signing
 from django.core.cache import caches
-from django.test import override_settings
 from django.urls import reverse
 
 from accessibility.feedback import _SALT
 from accessibility.models import AccessibilityFeedback
 
 URL = "/barrierefreiheit/feedback/"
-
-
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def started(seconds_ago: float = 30) -> str:
@@ -198,41 +187,15 @@ def test_message_length_is_limited_on_the_server(client):
     assert client.post(URL, payload(message="x" * 5000)).status_code == 302
 
 
-@pytest.fixture
-def redis_cache():
-    """The cache of production: Redis at 127.0.0.1:6379 under a key prefix of this test's own."""
-    redis = pytest.importorskip("redis")
-    server = redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1)
-    try:
-        server.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis at 127.0.0.1:6379")
-    prefix = f"test-{uuid.uuid4().hex}"
-    backend = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/0",
-        "KEY_PREFIX": prefix,
-    }
-    # Not the settings fixture: its teardown comes after _clean_cache, whose clear() would
-    # empty the whole Redis database.
-    with override_settings(CACHES={"default": backend}):
-        yield
-    for key in server.scan_iter(f"{prefix}:*"):
-        server.delete(key)
-
-
-def another_worker():
-    """Drops this thread's cache client: the next request connects anew, as another worker."""
-    del caches["default"]
-
-
 @pytest.mark.django_db
-def test_limits_and_used_tokens_hold_across_workers(client, settings, redis_cache):
+def test_limits_and_used_tokens_hold_whatever_happens_to_the_cache(client, settings):
+    """They are rows in the database every worker shares, not cache entries: a cache that is
+    flushed, evicts under a flood of pages, or is down changes nothing."""
     settings.FEEDBACK_RATE_LIMIT = 1
     used = payload()
     assert client.post(URL, used).status_code == 302
-    another_worker()
+    caches["default"].clear()
     assert "Das Formular ist abgelaufen" in client.post(URL, used).content.decode()
-    another_worker()
+    caches["default"].clear()
     assert client.post(URL, payload()).status_code == 429
     assert AccessibilityFeedback.objects.count() == 1

@@ -128,7 +128,7 @@ def test_every_public_page_shares_the_accessible_layout(client):
         assert response.status_code == 200, url
         assert len(re.findall(r"<h1[ >]", html)) == 1, url
         assert 'style="' not in html, url  # the CSP allows no inline styles
-        # nor inline scripts; JSON-LD is data, not run (and carries the nonce)
+        # nor inline scripts; JSON-LD is data, never run (and needs no nonce)
         inline = r"<script\b(?![^>]*\bsrc=)(?![^>]*type=\"application/ld\+json\")"
         assert re.search(inline, html) is None, url
         assert 'accesskey="c"' in html and 'accesskey="h"' in html, url
