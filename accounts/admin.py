@@ -1,21 +1,14 @@
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django_otp import user_has_device
 
 from members.editors import TOWN_EDITOR_GROUP_NAME
 from members.models import MunicipalityEditor
 
-from . import enrolment, mails
 from .device_admin import AuthenticatorAppAdmin
+from .enrolment_admin import EnrolmentLinkAdminMixin
 from .lockout_admin import GermanAccessAttemptAdmin
 from .models import AuthenticatorApp
 
@@ -44,68 +37,19 @@ class MunicipalityEditorAdmin(admin.ModelAdmin):
     list_select_related = ["municipality", "user"]
 
 
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(EnrolmentLinkAdminMixin, UserAdmin):
     inlines = [*UserAdmin.inlines, MunicipalityEditorInline]
 
     def get_inline_instances(self, request, obj=None):
         # A new account gets its groups and towns on the change page, after the password.
         return super().get_inline_instances(request, obj) if obj else []
 
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/einrichtungslink/",
-                self.admin_site.admin_view(self.enrolment_link_view),
-                name="auth_user_enrolment_link",
-            ),
-            *super().get_urls(),
-        ]
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             user = self.get_object(request, object_id)
             if user is not None:
                 self._warn_without_town(request, user)
-        if request.user.is_superuser:
-            url = reverse(f"{self.admin_site.name}:auth_user_enrolment_link", args=[object_id])
-            extra_context = {"enrolment_link_url": url, **(extra_context or {})}
         return super().change_view(request, object_id, form_url, extra_context)
-
-    def enrolment_link_view(self, request, object_id):
-        """GET explains; POST issues a link to set up the second factor, shown once here (and
-        mailed to the person if asked). Only superusers, the Geschäftsstelle, issue them."""
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        user = self.get_object(request, unquote(object_id))
-        if user is None:
-            raise Http404(_("Diesen Eintrag gibt es nicht."))
-        link = expires = mailed = None
-        can_issue = user.is_active and user.is_staff
-        if request.method == "POST" and can_issue:
-            link_path, expires = enrolment.issue(user)
-            link = request.build_absolute_uri(link_path)
-            if "_mail" in request.POST and user.email:
-                mailed = mails.enrolment_link(user, link, expires)
-            self.log_change(
-                request,
-                user,
-                _("Einrichtungslink erstellt, gültig bis %s")
-                % date_format(expires, "SHORT_DATETIME_FORMAT"),
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Einrichtungslink: %s") % user,
-            "opts": self.opts,
-            "original": user,
-            "can_issue": can_issue,
-            "has_device": user_has_device(user),
-            "link": link,
-            "expires": expires,
-            "mailed": mailed,
-            "hours": enrolment.hours(),
-            "change_url": reverse(f"{self.admin_site.name}:auth_user_change", args=[user.pk]),
-        }
-        return TemplateResponse(request, "admin/enrolment_link.html", context)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
