@@ -45,8 +45,12 @@ seed: migrate ## Load the twelve municipalities and the demo content
 run: seed ## Serve the site with demo content on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-superuser: migrate ## Create an admin account for /admin/
-	$(BIN)/python manage.py createsuperuser
+# The operator at this shell is the out-of-band channel: the printed link sets up the second
+# factor, without which the account opens nothing.
+superuser: migrate ## Create an admin account for /admin/ and print its link to set up the second factor
+	@read -r -p "Benutzername: " name && test -n "$$name" && \
+	$(BIN)/python manage.py createsuperuser --username "$$name" && \
+	$(BIN)/python manage.py enrolment_link "$$name" --site "http://$(HOST):$(PORT)"
 
 backup: $(INSTALLED) ## Archive the database and all uploads (last line: the archive's path)
 	$(BIN)/python manage.py backup

@@ -8,6 +8,7 @@ from members.editors import TOWN_EDITOR_GROUP_NAME
 from members.models import MunicipalityEditor
 
 from .device_admin import AuthenticatorAppAdmin
+from .enrolment_admin import EnrolmentLinkAdminMixin
 from .lockout_admin import GermanAccessAttemptAdmin
 from .models import AuthenticatorApp
 
@@ -36,7 +37,7 @@ class MunicipalityEditorAdmin(admin.ModelAdmin):
     list_select_related = ["municipality", "user"]
 
 
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(EnrolmentLinkAdminMixin, UserAdmin):
     inlines = [*UserAdmin.inlines, MunicipalityEditorInline]
 
     def get_inline_instances(self, request, obj=None):

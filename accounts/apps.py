@@ -6,8 +6,9 @@ from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPAppConfig
 
 
 class AccountsConfig(AppConfig):
-    """Staff sign-in: lockouts, a cheap limit before the password hash, two-factor login and
-    password reset by e-mail. Its one model is a German-named proxy of django-otp's device."""
+    """Staff sign-in: lockouts, a cheap limit before the password hash, two-factor login with
+    enrolment links, and password reset by e-mail. Its models: the enrolment links and a
+    German-named proxy of django-otp's device."""
 
     # The module holds several app configs: without this, "accounts" in INSTALLED_APPS gets
     # Django's plain AppConfig (English "Accounts", no ready()).
@@ -16,14 +17,23 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Anmeldung")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.contrib.auth.signals import user_login_failed
+        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django_otp.plugins.otp_totp.models import TOTPDevice
 
+        from . import lockout, mails
         from .library_german import germanize_library_names
+        from .models import AuthenticatorApp
         from .permission_names import rename_permissions_after_migrate
 
         germanize_library_names()
         # For every app: auth's create_permissions (connected earlier) writes English names.
         post_migrate.connect(rename_permissions_after_migrate, dispatch_uid="german_permissions")
+        user_login_failed.connect(lockout.note_failure, dispatch_uid="login_failure_alert")
+        # The admin saves and deletes through the proxy, everything else through django-otp's model.
+        for model in (TOTPDevice, AuthenticatorApp):
+            post_save.connect(mails.device_saved, sender=model, dispatch_uid=f"saved-{model}")
+            post_delete.connect(mails.device_deleted, sender=model, dispatch_uid=f"deleted-{model}")
 
 
 class StaffAdminConfig(SimpleAdminConfig):

@@ -3,8 +3,9 @@
 django-otp's TOTPDeviceAdmin shows its model's English field names and help texts ("The number
 of time steps the prover is known to deviate from our clock."), which no catalogue translates.
 Staff need this page for one thing: to see who has set up an app, and to remove a lost phone's
-app, after which its owner sets up a new one on the two-factor page. So the admin shows only
-that, in German; adding one here is not offered, since nobody could scan its secret.
+app (its owner gets a mail), after which a superuser issues the owner a new enrolment link in the
+user admin. So the admin shows only that, in German; adding one here is not offered, since
+nobody could scan its secret. Every app listed is confirmed: unconfirmed ones are never stored.
 """
 
 from django import forms
@@ -18,19 +19,16 @@ from .models import AuthenticatorApp
 class AuthenticatorAppForm(forms.ModelForm):
     class Meta:
         model = AuthenticatorApp
-        fields = ["name", "confirmed"]
-        labels = {"name": _("Bezeichnung"), "confirmed": _("Eingerichtet")}
-        help_texts = {
-            "name": _("Zum Wiedererkennen, z. B. das Telefon, auf dem die App läuft."),
-            "confirmed": _("Mit einem Code bestätigt und damit bei der Anmeldung verlangt."),
-        }
+        fields = ["name"]
+        labels = {"name": _("Bezeichnung")}
+        help_texts = {"name": _("Zum Wiedererkennen, z. B. das Telefon, auf dem die App läuft.")}
 
 
 class AuthenticatorAppAdmin(admin.ModelAdmin):
     form = AuthenticatorAppForm
-    fields = ["owner", "name", "confirmed", "created", "last_used"]
+    fields = ["owner", "name", "created", "last_used"]
     readonly_fields = ["owner", "created", "last_used"]
-    list_display = ["owner", "name", "created", "last_used", "is_confirmed"]
+    list_display = ["owner", "name", "created", "last_used"]
     list_display_links = ["owner", "name"]
     list_select_related = ["user"]
     search_fields = ["user__username", "user__email", "user__first_name", "user__last_name"]
@@ -52,7 +50,3 @@ class AuthenticatorAppAdmin(admin.ModelAdmin):
     @admin.display(description=_("Zuletzt benutzt"), ordering="last_used_at")
     def last_used(self, obj):
         return display_for_value(obj.last_used_at, self.get_empty_value_display())
-
-    @admin.display(description=_("Eingerichtet"), boolean=True, ordering="confirmed")
-    def is_confirmed(self, obj):
-        return obj.confirmed

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import authenticate
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.signals import user_login_failed
 from django_otp import user_has_device
@@ -11,20 +12,29 @@ TOKEN_WIDGET = forms.TextInput(
 )
 
 
+def _count_wrong_code(request, user) -> None:
+    """A wrong code counts as a failed login, so django-axes locks out guessing codes too."""
+    user_login_failed.send(
+        sender=__name__, credentials={"username": user.get_username()}, request=request
+    )
+
+
 class StaffLoginForm(AdminAuthenticationForm):
-    """The admin login with a field for the one-time code, needed once a device is set up."""
+    """The admin login: password and the one-time code of the account's authenticator app."""
 
     otp_token = forms.CharField(
         label="Einmalcode",
         required=False,
         max_length=8,
         widget=TOKEN_WIDGET,
-        help_text="Nur mit eingerichteter Zwei-Faktor-Anmeldung: "
-        "der sechsstellige Code aus Ihrer Authenticator-App.",
+        help_text="Der sechsstellige Code aus Ihrer Authenticator-App.",
     )
 
     error_messages = {
         **AdminAuthenticationForm.error_messages,
+        "no_device": "Für Ihr Konto ist die Zwei-Faktor-Anmeldung noch nicht eingerichtet. "
+        "Bitten Sie die Geschäftsstelle um einen Einrichtungslink; erst danach können Sie sich "
+        "anmelden.",
         "token_required": "Bitte geben Sie auch den Einmalcode aus Ihrer Authenticator-App ein.",
         "invalid_token": "Der Einmalcode stimmt nicht oder ist abgelaufen. "
         "Bitte geben Sie den aktuellen Code ein.",
@@ -33,9 +43,9 @@ class StaffLoginForm(AdminAuthenticationForm):
     def clean(self):
         cleaned_data = super().clean()  # the password (django-axes checks the lockout first)
         user = self.get_user()
-        # Without a device nobody is asked for a code; a superuser is sent to set one up.
-        if user is None or not user_has_device(user):
-            return cleaned_data
+        if not user_has_device(user):
+            # The password was right, but without a device it opens nothing (core.staff).
+            raise forms.ValidationError(self.error_messages["no_device"], code="no_device")
         token = (cleaned_data.get("otp_token") or "").replace(" ", "")
         if not token:
             raise forms.ValidationError(
@@ -43,12 +53,7 @@ class StaffLoginForm(AdminAuthenticationForm):
             )
         device = twofactor.match(user, token)
         if device is None:
-            # A wrong code counts as a failed login, so django-axes locks out guessing too.
-            user_login_failed.send(
-                sender=__name__,
-                credentials={"username": user.get_username()},
-                request=self.request,
-            )
+            _count_wrong_code(self.request, user)
             raise forms.ValidationError(self.error_messages["invalid_token"], code="invalid_token")
         user.otp_device = device  # django_otp's user_logged_in handler puts it into the session
         return cleaned_data
@@ -61,7 +66,15 @@ class StaffPasswordResetForm(PasswordResetForm):
         return (user for user in super().get_users(email) if user.is_staff)
 
 
-class TokenForm(forms.Form):
+class EnrolmentForm(forms.Form):
+    """Confirms a new authenticator app: its first code, and the owner's password once more,
+    so that a link alone (a forwarded mail) sets up nothing."""
+
+    password = forms.CharField(
+        label="Ihr Passwort",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     otp_token = forms.CharField(
         label="Einmalcode",
         max_length=8,
@@ -69,15 +82,28 @@ class TokenForm(forms.Form):
         help_text="Der sechsstellige Code, den die App nach dem Scannen anzeigt.",
     )
 
-    def __init__(self, *args, device, **kwargs):
+    def __init__(self, *args, request, device, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         self.device = device
 
-    def clean_otp_token(self):
-        token = self.cleaned_data["otp_token"].replace(" ", "")
-        if not self.device.verify_token(token):
+    def clean(self):
+        cleaned_data = super().clean()
+        password, token = cleaned_data.get("password"), cleaned_data.get("otp_token")
+        if password is None or token is None:
+            return cleaned_data
+        user = self.device.user
+        # Through django-axes like a login: wrong passwords count, a locked address is refused.
+        if authenticate(self.request, username=user.get_username(), password=password) != user:
+            raise forms.ValidationError(
+                "Das Passwort stimmt nicht. Bitte geben Sie das Passwort Ihres Kontos ein.",
+                code="invalid_password",
+            )
+        if not twofactor.confirms(self.device, token.replace(" ", "")):
+            _count_wrong_code(self.request, user)
             raise forms.ValidationError(
                 "Der Code stimmt nicht. Prüfen Sie die Uhrzeit Ihres Telefons und geben Sie "
-                "den aktuellen Code ein."
+                "den aktuellen Code ein.",
+                code="invalid_token",
             )
-        return token
+        return cleaned_data

@@ -1,4 +1,4 @@
-"""The admin site: two-factor rules, the setup page and cheap limits in front of the login."""
+"""The admin site: only staff with the second factor, and cheap limits in front of the login."""
 
 import threading
 from functools import wraps
@@ -8,13 +8,12 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import reverse
 
 from core import ratelimit
 from core.client import client_address
+from core.staff import is_verified_staff
 
-from . import twofactor
 from .forms import StaffLoginForm
 
 LOGIN_SCOPE = "admin-login"
@@ -60,11 +59,9 @@ class StaffAdminSite(admin.AdminSite):
     login_template = "admin/login_otp.html"
 
     def has_permission(self, request):
-        if not super().has_permission(request):
-            return False
         if request.path == reverse("admin:logout", current_app=self.name):
-            return True  # signing out needs no second factor
-        return twofactor.satisfied(request.user)
+            return super().has_permission(request)  # signing out needs no second factor
+        return is_verified_staff(request.user)
 
     def admin_view(self, view, cacheable=False):
         # Every model admin's history pages come through here (SimpleHistoryAdmin.get_urls).
@@ -81,8 +78,6 @@ class StaffAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         if request.method != "POST":
-            if twofactor.setup_required(request.user):
-                return redirect("admin:two_factor")
             return super().login(request, extra_context)
 
         from .views import too_many_requests
@@ -100,11 +95,3 @@ class StaffAdminSite(admin.AdminSite):
             return super().login(request, extra_context)
         finally:
             _slots.release()
-
-    def get_urls(self):
-        from .views import two_factor_setup
-
-        return [
-            path("zwei-faktor/", two_factor_setup, name="two_factor"),
-            *super().get_urls(),
-        ]

@@ -1,34 +1,23 @@
-"""Who needs a one-time code (TOTP, django-otp) for the admin.
+"""The second factor: a one-time code (TOTP, django-otp) from an authenticator app.
 
-Superusers always: without a confirmed device they may only set one up. Everybody else on the
-staff opts in; once they have a confirmed device, their sessions need it too.
+Every staff account needs a confirmed device: a password alone opens no admin page and shows no
+draft (core.staff). A device is set up only through an enrolment link (accounts.enrolment): the
+key is made for the browser session that opened the link, and the device row is written only
+when a code from that key confirms it, replacing whatever the person had before.
 """
 
+import time
+from base64 import b32encode
+
 import segno
-from django_otp import devices_for_user, user_has_device, verify_token
+from django.db import transaction
+from django.utils import timezone
+from django_otp import devices_for_user, verify_token
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 DEVICE_NAME = "Authenticator-App"
-
-
-def code_required(user) -> bool:
-    return user.is_superuser or user_has_device(user)
-
-
-def satisfied(user) -> bool:
-    """The session may use the admin as far as the second factor is concerned."""
-    return user.is_verified() or not code_required(user)
-
-
-def setup_required(user) -> bool:
-    """A signed-in superuser who has no device yet: the setup page is all they may use."""
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.is_superuser
-        and not user_has_device(user)
-    )
 
 
 def match(user, token: str):
@@ -40,18 +29,43 @@ def match(user, token: str):
     return None
 
 
-def pending_device(user) -> TOTPDevice:
-    """The unconfirmed device being set up; the same one until it is confirmed, so that a
-    reloaded page still matches the code already scanned."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    return device or TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+def new_key() -> str:
+    """A fresh secret key (hex, 20 bytes: django-otp's default)."""
+    return random_hex(20)
 
 
-def confirm(device: TOTPDevice) -> None:
-    """Makes ``device`` the user's only device: one phone, one code."""
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    TOTPDevice.objects.filter(user_id=device.user_id).exclude(pk=device.pk).delete()
+def unsaved_device(user, key: str) -> TOTPDevice:
+    """The device ``key`` would become, not yet written: for the QR code and the first code."""
+    return TOTPDevice(user=user, name=DEVICE_NAME, key=key, confirmed=True)
+
+
+def confirms(device: TOTPDevice, token: str) -> bool:
+    """Whether ``token`` is a current code of the unsaved ``device``. On success the device
+    remembers the code's time step, so that the same code cannot sign in afterwards.
+
+    TOTPDevice.verify_token would save the device (and on failure count a throttle on it);
+    here nothing is written before the code is right.
+    """
+    try:
+        value = int(token)
+    except ValueError:
+        return False
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if not totp.verify(value, device.tolerance):
+        return False
+    device.last_t = totp.t()
+    device.drift = totp.drift
+    device.last_used_at = timezone.now()
+    return True
+
+
+def replace_devices(device: TOTPDevice) -> None:
+    """Writes ``device`` as its user's only device: one phone, one code. The new one is written
+    first, so that removing the old one reads as a replacement (accounts.mails)."""
+    with transaction.atomic():
+        device.save()
+        TOTPDevice.objects.filter(user_id=device.user_id).exclude(pk=device.pk).delete()
 
 
 def qr_data_uri(device: TOTPDevice) -> str:
@@ -63,7 +77,5 @@ def qr_data_uri(device: TOTPDevice) -> str:
 
 def secret_for_typing(device: TOTPDevice) -> str:
     """The key in base32, in groups of four, for apps that cannot scan."""
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))

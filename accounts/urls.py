@@ -1,5 +1,6 @@
-"""Password reset by e-mail, under the admin's address; the names are the ones the admin login
-looks for ("Passwort oder Benutzername vergessen?")."""
+"""Password reset by e-mail and the enrolment links of the second factor, under the admin's
+address; the reset's names are the ones the admin login looks for ("Passwort oder Benutzername
+vergessen?")."""
 
 from django.urls import path
 
@@ -14,4 +15,5 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("reset/done/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("zwei-faktor/<str:token>/", views.two_factor_enrolment, name="two_factor_enrolment"),
 ]

@@ -2,21 +2,19 @@ from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
-from django_otp import login as otp_login
-from django_otp import user_has_device
+from django.views.decorators.debug import sensitive_post_parameters
 
 from core import ratelimit
 from core.client import client_address
 
-from . import twofactor
-from .forms import StaffPasswordResetForm, TokenForm
+from . import enrolment, lockout, twofactor
+from .forms import EnrolmentForm, StaffPasswordResetForm
 
 RESET_SCOPE = "password-reset"
 RESET_EMAIL_SCOPE = "password-reset-email"
@@ -41,7 +39,8 @@ def too_many_requests(request, *, retry_after: int, busy: bool = False):
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """django-axes' answer once an account or an address is locked (AXES_LOCKOUT_CALLABLE)."""
+    """django-axes' answer once an address is locked, for one account or for all
+    (AXES_LOCKOUT_CALLABLE)."""
     return _admin_page(
         request,
         "admin/locked_out.html",
@@ -53,35 +52,48 @@ def locked_out(request, original_response=None, credentials=None):
     ).render()
 
 
-@never_cache
-@csrf_protect
-def two_factor_setup(request):
-    """Set up the authenticator app: scan the QR code, confirm with a code.
+ENROLMENT_SESSION_KEY = "enrolment-key-{}"
 
-    Open to every signed-in staff member, also before the second factor (a superuser must set it
-    up first). Whoever already has a device must have used it in this session: a password alone
-    never replaces the phone.
+
+@never_cache
+@sensitive_post_parameters("password", "otp_token")
+@csrf_protect
+def two_factor_enrolment(request, token):
+    """/admin/zwei-faktor/<token>/: set up the authenticator app with an enrolment link.
+
+    The key is made for this browser session and kept in it: another session that opens the
+    same link sees another key, and only the key whose code is confirmed (with the owner's
+    password) becomes a device. Who is signed in here plays no part; the link names the account.
     """
-    user = request.user
-    if not (user.is_active and user.is_staff) or (user_has_device(user) and not user.is_verified()):
-        return redirect_to_login(request.get_full_path(), "admin:login")
-    device = twofactor.pending_device(user)
-    form = TokenForm(request.POST or None, device=device)
+    try:
+        link = enrolment.open_link(token)
+    except enrolment.LinkGone:
+        context = {"title": "Einrichtungslink nicht mehr gültig", "hours": enrolment.hours()}
+        return _admin_page(request, "admin/enrolment_gone.html", context, status=410)
+    session_key = ENROLMENT_SESSION_KEY.format(link.pk)
+    if session_key not in request.session:
+        request.session[session_key] = twofactor.new_key()
+    device = twofactor.unsaved_device(link.user, request.session[session_key])
+    form = EnrolmentForm(request.POST or None, request=request, device=device)
     if request.method == "POST" and form.is_valid():
-        twofactor.confirm(device)
-        otp_login(request, device)
-        messages.success(request, "Die Zwei-Faktor-Anmeldung ist eingerichtet.")
-        return redirect("admin:index")
+        if not enrolment.complete(link, device):  # another session was quicker
+            return redirect(request.path)
+        del request.session[session_key]
+        messages.success(
+            request,
+            "Die Zwei-Faktor-Anmeldung ist eingerichtet. Melden Sie sich jetzt mit Ihrem "
+            "Passwort und dem nächsten Code aus der App an.",
+        )
+        return redirect("admin:login")
     return _admin_page(
         request,
-        "admin/two_factor_setup.html",
+        "admin/two_factor_enrolment.html",
         {
             "title": "Zwei-Faktor-Anmeldung einrichten",
             "form": form,
+            "username": link.user.get_username(),
             "qr_code": twofactor.qr_data_uri(device),
             "secret": twofactor.secret_for_typing(device),
-            "required": user.is_superuser,
-            "configured": user_has_device(user),
         },
     )
 
@@ -124,7 +136,10 @@ class PasswordResetDoneView(AdminContextMixin, auth_views.PasswordResetDoneView)
 
 
 class PasswordResetConfirmView(AdminContextMixin, auth_views.PasswordResetConfirmView):
-    pass
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.unlock(self.user)  # whoever proved the mailbox is not kept out by guessers
+        return response
 
 
 class PasswordResetCompleteView(AdminContextMixin, auth_views.PasswordResetCompleteView):

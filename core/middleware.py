@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.http import HttpResponse
 
+from .staff import is_verified_staff
+
 TOO_LARGE = (
     "Die Anfrage ist zu groß und wurde nicht verarbeitet. Bitte kürzen Sie Ihre Eingabe oder "
     "schreiben Sie uns eine E-Mail."
@@ -21,7 +23,8 @@ def _body_too_large(request) -> bool:
 
 
 class AnonymousBodyLimitMiddleware:
-    """Answers 413 to large bodies from anyone but logged-in staff, before they are parsed.
+    """Answers 413 to large bodies from anyone but signed-in staff (with the second factor),
+    before they are parsed.
 
     Otherwise any visitor's multipart POST is read up to the upload limits meant for staff
     (memory and temporary files), and CsrfViewMiddleware reads it before any view could object.
@@ -33,6 +36,6 @@ class AnonymousBodyLimitMiddleware:
 
     def __call__(self, request):
         # Size first: only requests with a large body pay for the session lookup behind .user.
-        if _body_too_large(request) and not request.user.is_staff:
+        if _body_too_large(request) and not is_verified_staff(request.user):
             return HttpResponse(TOO_LARGE, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

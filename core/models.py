@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .staff import is_verified_staff
+
 
 class TimestampedModel(models.Model):
     """Base for everything office staff edit: when it was created and last changed.
@@ -106,8 +108,9 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(live_q())
 
     def visible_to(self, user):
-        """Staff may preview drafts; everybody else sees what is published."""
-        return self.all() if user.is_staff else self.published()
+        """Staff who passed the second factor may preview drafts; everybody else sees what is
+        published."""
+        return self.all() if is_verified_staff(user) else self.published()
 
 
 class PublicationStatus(models.TextChoices):

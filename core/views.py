@@ -23,7 +23,8 @@ def newest(queryset, limit: int) -> tuple[list, bool]:
 
 
 class PublishedMixin:
-    """Visitors see published objects only; logged-in staff may preview drafts."""
+    """Visitors see published objects only; staff signed in with the second factor may preview
+    drafts (core.staff)."""
 
     def visible(self, queryset):
         return queryset.visible_to(self.request.user)

@@ -23,6 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.staff import is_verified_staff
 from core.tiles import tile_url
 
 CONSENT_COOKIE = "sr_consent"
@@ -302,7 +303,7 @@ def allowed_for_response(request: HttpRequest) -> frozenset[str]:
     allowed = get_consent(request).allowed | getattr(request, "_consent_once", frozenset())
     match = getattr(request, "resolver_match", None)
     user = getattr(request, "user", None)
-    if match is not None and match.namespace == "admin" and user is not None and user.is_staff:
+    if match is not None and match.namespace == "admin" and is_verified_staff(user):
         allowed |= {"osm"}
     return frozenset(allowed)
 

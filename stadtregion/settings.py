@@ -376,15 +376,19 @@ PERMISSIONS_POLICY = {
     ),
 }  # fmt: skip
 
-# Staff sign-in (accounts app). django-axes locks an account, and separately an address, after
-# repeated failures; its records live in the database, so the lock holds on every app server.
+# Staff sign-in (accounts app). django-axes locks one address guessing one account, and one
+# address trying many accounts, after repeated failures; never an account alone, which anybody
+# knowing its name could keep locked (accounts.lockout). Its records live in the database, so the
+# lock holds on every app server.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_COOLOFF_TIME = timedelta(hours=1)
+# Attempts refused by a lock are not recorded, so they cannot prolong it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
@@ -398,12 +402,17 @@ LOGIN_RATE_LIMIT = (20, 600)
 # Password checks running at once per worker process; a login beyond that gets 429 at once, so a
 # flood from many addresses cannot occupy every thread (gunicorn.conf.py) with password hashes.
 LOGIN_CONCURRENCY = 1
+# Failures for one account from this many addresses within the seconds: one mail to
+# STAFF_NOTIFY_EMAILS per account and window, no lock (accounts.lockout).
+LOGIN_ALERT = (5, 3600)
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail address
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
 # A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
 PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
-# Two-factor login (django-otp, TOTP): the name the authenticator app shows; device keys are
-# never shown again in the admin once saved.
+# Two-factor login (django-otp, TOTP), required for every staff account: the name the
+# authenticator app shows; device keys are never shown again in the admin once saved. A device is
+# set up only with a single-use enrolment link (accounts.enrolment), valid for this many seconds.
+ENROLMENT_LINK_MAX_AGE = 72 * 3600
 OTP_TOTP_ISSUER = "Stadtregion Münster"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 def two_factor_login(client, user):
     """Signs ``user`` in on ``client`` with a confirmed TOTP device, as a login with a one-time
-    code does (superusers may use the admin only so; see accounts.twofactor)."""
+    code does (staff may use the admin and see drafts only so; see core.staff)."""
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 

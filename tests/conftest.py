@@ -110,13 +110,16 @@ def editor(db, django_user_model):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    """The editor signed in with the second factor every staff account needs."""
+    from tests.admin_helpers import two_factor_login
+
+    two_factor_login(client, editor)
     return client
 
 
 @pytest.fixture
 def admin_client(client, admin_user):
-    """pytest-django's admin client, signed in with the second factor a superuser needs."""
+    """pytest-django's admin client, signed in with the second factor every staff account needs."""
     from tests.admin_helpers import two_factor_login
 
     two_factor_login(client, admin_user)

@@ -57,7 +57,7 @@ def _town(django_user_model, name: str) -> Town:
     municipality = MunicipalityFactory(name=name)
     user = make_town_editor(django_user_model, f"redaktion-{municipality.slug}", municipality)
     client = Client()
-    client.force_login(user)
+    two_factor_login(client, user)
     return Town(
         municipality=municipality,
         contact=ContactPersonFactory(municipality=municipality),
@@ -405,14 +405,14 @@ def test_the_role_narrows_even_within_the_redaktion(django_user_model, towns):
         django_user_model, "beides", mine.municipality, groups=("Redaktion", TOWN_EDITOR_GROUP_NAME)
     )
     client = Client()
-    client.force_login(user)
+    two_factor_login(client, user)
 
     assert_read_only(client, other.municipality)
 
 
 def test_without_a_town_nothing_is_editable(django_user_model, towns):
     client = Client()
-    client.force_login(make_town_editor(django_user_model, "ohne-kommune"))
+    two_factor_login(client, make_town_editor(django_user_model, "ohne-kommune"))
 
     for town in towns:
         assert_read_only(client, town.municipality)
@@ -455,10 +455,8 @@ def test_the_geschaeftsstelle_assigns_towns_on_the_user_page(client, admin_user,
 
 
 def test_only_superusers_assign_towns(client, editor, admin_user):
-    from tests.admin_helpers import two_factor_login
-
     # The Redaktion edits all content of the members app, but not who edits for which town.
-    client.force_login(editor)
+    two_factor_login(client, editor)
     assert client.get("/admin/members/municipalityeditor/").status_code == 403
     two_factor_login(client, admin_user)
     assert client.get("/admin/members/municipalityeditor/").status_code == 200

@@ -192,15 +192,12 @@ def hashed_live_server(settings, collected_static, _plain_static):
 
 @pytest.fixture
 def staff_context(new_context, live_server):
-    """A browser context signed in as ``user`` (superusers with their second factor)."""
+    """A browser context signed in as ``user``, with the second factor staff need."""
     from tests.admin_helpers import two_factor_login
 
     def factory(user, **options):
         client = Client()
-        if user.is_superuser:
-            two_factor_login(client, user)
-        else:
-            client.force_login(user)
+        two_factor_login(client, user)
         context = new_context(**options)
         session = client.cookies["sessionid"].value
         context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])

@@ -20,11 +20,15 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.cache import cache as django_cache
 from django.core.management import call_command
+from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.models import EnrolmentLink
 from members.models import Municipality, MunicipalityEditor
+from tests.admin_helpers import two_factor_login
 from tests.german_text import (
     PROJECT_CATALOG,
     SITE_PACKAGES,
@@ -161,7 +165,7 @@ def assert_walk_covered(client, pages) -> None:
     kinds = {_page_key(url) for url in pages}
     app_list = client.get("/admin/").context["app_list"]
     assert {("admin:app_list", app["app_label"]) for app in app_list} <= kinds
-    assert {"admin:index", "admin:password_change", "admin:two_factor"} <= views
+    assert {"admin:index", "admin:password_change"} <= views
     for entry in (entry for app in app_list for entry in app["models"]):
         model = entry["model"]
         model_admin = admin.site.get_model_admin(model)
@@ -184,7 +188,7 @@ def test_every_admin_page_of_a_superuser_is_german(admin_client, demo_site):
 
     assert_german(pages)
     assert_walk_covered(admin_client, pages)
-    assert "admin:auth_user_password_change" in _views_of(pages)
+    assert {"admin:auth_user_password_change", "admin:auth_user_enrolment_link"} <= _views_of(pages)
 
 
 def test_every_admin_page_of_an_editor_is_german(editor_client, demo_site):
@@ -227,6 +231,31 @@ def test_sign_in_password_reset_and_lockout_pages_are_german(client, admin_user,
         response = client.post("/admin/login/", LOGIN | {"password": f"falsch-{attempt}"})
     html = read(pages, "gesperrt", response, status=settings.AXES_HTTP_RESPONSE_CODE)
     assert "gesperrt" in html
+
+    assert_german(pages)
+
+
+def test_setting_up_the_second_factor_is_german(client, admin_user, django_user_model):
+    django_cache.clear()  # rate-limit counters of other tests
+    editor = django_user_model.objects.create_user(
+        "redaktion", "redaktion@example.org", "password", is_staff=True
+    )
+    pages = {}
+    response = client.post(
+        "/admin/login/", LOGIN | {"username": "redaktion", "password": "password"}
+    )
+    assert "Einrichtungslink" in read(pages, "login ohne App", response)
+    two_factor_login(client, admin_user)
+    url = f"/admin/auth/user/{editor.pk}/einrichtungslink/"
+    html = read(pages, "Link erstellt", client.post(url, {"_mail": "on"}))
+    path = re.search(r"http://testserver(/admin/zwei-faktor/\S+/)\"", html).group(1)
+    pages["Link: E-Mail"] = [mail.outbox[0].subject, mail.outbox[0].body]
+    visitor = Client()
+    read(pages, "einrichten", visitor.get(path))
+    response = visitor.post(path, {"password": "falsch", "otp_token": "12"})
+    assert "errornote" in read(pages, "einrichten: Fehler", response)
+    EnrolmentLink.objects.update(used_at=timezone.now())
+    read(pages, "Link benutzt", visitor.get(path), status=410)
 
     assert_german(pages)
 

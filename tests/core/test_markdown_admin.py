@@ -10,7 +10,7 @@ from django.test import Client
 
 from core.templatetags.portal import markdown
 from pages.models import NewsArticle
-from tests.admin_helpers import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors, two_factor_login
 from tests.factories import ImageFactory, NewsArticleFactory, PageFactory
 
 # The filters between (as_markdown_list) turn lists of goals into Markdown: not editors' Markdown.
@@ -85,14 +85,14 @@ def test_preview_is_for_staff_only(client, db, django_user_model):
     response = client.post(preview_url(), {"text": "x"})
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     visitor = django_user_model.objects.create_user("besuch", password="x", is_staff=True)
-    client.force_login(visitor)  # staff, but without permission for news
+    two_factor_login(client, visitor)  # staff, but without permission for news
     assert client.post(preview_url(), {"text": "x"}).status_code == 403
 
 
 def test_preview_needs_post_and_a_csrf_token(editor, editor_client):
     assert editor_client.get(preview_url(), {"text": "x"}).status_code == 405
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(editor)
+    two_factor_login(strict, editor)
     assert strict.post(preview_url(), {"text": "x"}).status_code == 403
 
 

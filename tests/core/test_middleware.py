@@ -33,7 +33,10 @@ def test_large_bodies_from_visitors_are_refused_before_parsing(client, url, head
 def test_staff_bodies_pass_to_their_upload_limits(rf: RequestFactory, django_user_model):
     request = rf.post("/admin/", CONTENT_LENGTH=SIXTY_MB)
     request.user = django_user_model(is_staff=True)
+    request.user.is_verified = lambda: True  # django-otp's middleware, after a one-time code
     assert AnonymousBodyLimitMiddleware(lambda r: HttpResponse("ok"))(request).status_code == 200
+    request.user.is_verified = lambda: False  # signed in with the password alone
+    assert AnonymousBodyLimitMiddleware(lambda r: HttpResponse("ok"))(request).status_code == 413
     request.user = AnonymousUser()
     assert AnonymousBodyLimitMiddleware(lambda r: HttpResponse("ok"))(request).status_code == 413
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Document, Membership, TimelineEvent
+from tests.admin_helpers import two_factor_login
 from tests.factories import (
     MINIMAL_PDF,
     AgendaItemFactory,
@@ -30,7 +31,7 @@ DAY = datetime.timedelta(days=1)
 def staff_client(django_user_model):
     # A client of its own, so the anonymous "client" fixture stays logged out in the same test.
     staff = Client()
-    staff.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    two_factor_login(staff, django_user_model.objects.create_user("staff", is_staff=True))
     return staff
 
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from images.models import Image
 from stadtregion.permissions import EDITOR_GROUP_NAME
-from tests.admin_helpers import admin_url, form_errors
+from tests.admin_helpers import admin_url, form_errors, two_factor_login
 from tests.factories import ImageFactory, NewsArticleFactory, PageFactory, png_bytes
 
 
@@ -78,7 +78,9 @@ def test_picker_lists_the_library_as_json(editor_client, django_assert_num_queri
 def test_picker_is_for_staff_with_access_to_the_library(client, db, django_user_model):
     response = client.get(admin_url(Image, "picker"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    client.force_login(django_user_model.objects.create_user("x", password="x", is_staff=True))
+    two_factor_login(
+        client, django_user_model.objects.create_user("x", password="x", is_staff=True)
+    )
     assert client.get(admin_url(Image, "picker")).status_code == 403
 
 

@@ -12,7 +12,7 @@ from PIL import Image
 
 from pages.models import RESERVED_SLUGS, NewsArticle, validate_page_slug
 from stadtregion.seed.news import ARTICLES
-from tests.admin_helpers import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors, two_factor_login
 from tests.crawl import sitemap_text
 from tests.factories import (
     FieldOfActionFactory,
@@ -101,7 +101,7 @@ def test_drafts_are_hidden_from_visitors(client):
 
 def test_staff_preview_drafts_with_notice(client, django_user_model):
     draft = NewsArticleFactory(title="Unveröffentlichte Meldung", is_published=False)
-    client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    two_factor_login(client, django_user_model.objects.create_user("staff", is_staff=True))
 
     html = client.get(draft.get_absolute_url()).content.decode()
 

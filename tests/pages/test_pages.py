@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stadtregion.errors import server_error
+from tests.admin_helpers import two_factor_login
 from tests.factories import (
     BodyFactory,
     DocumentFactory,
@@ -80,7 +81,7 @@ def test_unpublished_page_is_404_for_visitors_and_visible_to_staff(client, djang
     page = PageFactory(is_published=False)
     assert client.get(page.get_absolute_url()).status_code == 404
     staff = Client()
-    staff.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    two_factor_login(staff, django_user_model.objects.create_user("staff", is_staff=True))
     assert staff.get(page.get_absolute_url()).status_code == 200
 
 

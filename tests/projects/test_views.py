@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from projects.models import Project, WorkingGroup
+from tests.admin_helpers import two_factor_login
 from tests.factories import (
     ContactPersonFactory,
     DocumentFactory,
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def staff_client(django_user_model):
     # A client of its own, so the anonymous "client" fixture stays logged out in the same test.
     staff = Client()
-    staff.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    two_factor_login(staff, django_user_model.objects.create_user("staff", is_staff=True))
     return staff
 
 

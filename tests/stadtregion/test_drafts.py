@@ -16,6 +16,7 @@ from django.utils import timezone
 from governance.models import Body
 from members.models import Municipality
 from projects.models import FieldOfAction
+from tests.admin_helpers import two_factor_login
 from tests.crawl import crawl, sitemap_text
 from tests.factories import (
     DocumentFactory,
@@ -114,7 +115,7 @@ NOTICES = {"draft": "Entwurf:", "scheduled": "Geplant:", "expired": "Abgelaufen:
 
 
 def test_staff_preview_drafts_and_their_relations(client, django_user_model, drafts, hidden_state):
-    client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    two_factor_login(client, django_user_model.objects.create_user("staff", is_staff=True))
     html = client.get(drafts["project"].get_absolute_url()).content.decode()
     assert f"{MARKER.title()} Projekt" in html
     assert NOTICES[hidden_state] in html

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client, RequestFactory
 
 from stadtregion.errors import permission_denied
+from tests.admin_helpers import two_factor_login
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_back_link_only_to_our_own_site(editor_client):
 
 def test_csrf_failure_in_the_admin_keeps_the_admin_layout(editor):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(editor)
+    two_factor_login(client, editor)
     response = client.post("/admin/pages/page/add/", {"title": "Neu"})
     assert response.status_code == 403
     html = response.content.decode()

@@ -79,6 +79,7 @@ def test_command_prints_summary_and_admin_hint():
     text = out.getvalue()
     assert "Kommunen: 12 (12 neu, 0 aktualisiert)" in text
     assert "python manage.py createsuperuser" in text
+    assert "python manage.py enrolment_link NAME" in text  # the second factor needs its link
     quiet = StringIO()
     call_command("seed_demo", "--quiet", stdout=quiet)
     call_command("seed_demo", verbosity=0, stdout=quiet)

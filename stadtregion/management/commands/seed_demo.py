@@ -44,5 +44,7 @@ class Command(BaseCommand):
                 f"({created} neu, {updated} aktualisiert)"
             )
         self.stdout.write(
-            "\nEin Konto für die Redaktion legen Sie an mit: python manage.py createsuperuser"
+            "\nEin Konto für die Redaktion legen Sie an mit: make superuser (oder python "
+            "manage.py createsuperuser und danach python manage.py enrolment_link NAME für den "
+            "Link zur Zwei-Faktor-Anmeldung)"
         )
