@@ -47,8 +47,8 @@ from .pagestore import Entry, local_pages, shared_pages
 NEUTRAL_COOKIES = frozenset({CONSENT_COOKIE, settings.CSRF_COOKIE_NAME})
 # Saves in these apps never change a public page (logins, lockouts, sessions, devices).
 QUIET_APPS = frozenset(
-    {"admin", "auth", "axes", "contenttypes", "operations", "otp_totp", "otp_static", "otp_email",
-     "sessions"}
+    {"accounts", "admin", "auth", "axes", "contenttypes", "operations", "otp_totp", "otp_static",
+     "otp_email", "sessions"}
 )  # fmt: skip
 QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback", "core.counter"})
 MAX_QUERY_LENGTH = 200

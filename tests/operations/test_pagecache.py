@@ -451,3 +451,13 @@ def _call(application, path, **meta):
 
     body = b"".join(application(environ, start_response))
     return answer["status"], answer["headers"], body
+
+
+def test_sign_in_records_never_move_the_version(client, admin_user):
+    from accounts.enrolment import issue
+
+    commit()
+    client.post("/admin/login/", {"username": "admin", "password": "falsch"})  # a lockout row
+    issue(admin_user)
+    admin_user.save()
+    assert connection.run_on_commit == []

@@ -196,3 +196,22 @@ def test_preview_follows_a_pending_change_of_address(editor_client, article):
     save_pending(editor_client, article, slug="neue-adresse", title="Neuer Titel")
     preview = admin_url(NewsArticle, "preview", article.pk) + "?ausstehend=1"
     assert "Neuer Titel" in editor_client.get(preview).content.decode()
+
+
+def test_opening_a_preview_never_empties_the_page_cache(editor_client, visitor, article, settings):
+    """The preview renders inside a transaction that is rolled back: its saves queue no move of
+    the page cache's version (that happens only on commit)."""
+    from django.db import connection
+
+    from operations import pageversion
+
+    settings.PAGE_CACHE_ENABLED = True
+    save_pending(editor_client, article, title="Neuer Titel")
+    response = editor_client.post(
+        admin_url(NewsArticle, "preview_link", article.pk), {"_pending": "on"}
+    )
+    link = re.search(r'id="preview-link"[^>]*value="([^"]+)"', response.content.decode())[1]
+    queued, version = len(connection.run_on_commit), pageversion.read()
+    for _ in range(3):
+        assert "Neuer Titel" in visitor.get(link).content.decode()
+    assert (len(connection.run_on_commit), pageversion.read()) == (queued, version)
