@@ -7,6 +7,7 @@ have an alternative text: any other address would make visitors' browsers ask a 
 """
 
 import re
+from functools import lru_cache
 from html import unescape
 
 import markdown as md
@@ -98,7 +99,22 @@ def _tables(html: str) -> str:
     return _TABLE.sub(wrap, html)
 
 
-def render(text: str) -> str:
-    """Safe HTML for the text: the only path from an editor's Markdown to visitors."""
+# Texts up to this length are rendered once per process and remembered (the most recent ones).
+REMEMBERED_LENGTH = 20_000
+
+
+@lru_cache(maxsize=512)
+def _render_remembered(text: str) -> str:
+    return _render(text)
+
+
+def _render(text: str) -> str:
     html = nh3.clean(_to_html(text), tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES)
     return _tables(_IMAGE.sub(_image, html))
+
+
+def render(text: str) -> str:
+    """Safe HTML for the text: the only path from an editor's Markdown to visitors. The same
+    text gives the same HTML, so a page's text is parsed once, not on every render."""
+    text = text or ""
+    return _render_remembered(text) if len(text) <= REMEMBERED_LENGTH else _render(text)

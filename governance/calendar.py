@@ -1,15 +1,16 @@
 """Meetings as iCalendar (RFC 5545), written by the icalendar library: one feed for all
 meetings, one per body, and one file per meeting for "In meinen Kalender".
 
-Only published meetings; the feeds cover the past twelve months and the next eighteen, so they
-stay small however many meetings are planned. The responses read nothing of the visitor (no session, no cookie), so any cache
-may keep them for a while.
+Only published meetings; a feed holds the latest PAST_LIMIT meetings that have begun and the next
+UPCOMING_LIMIT, so it costs the same however many years of meetings there are. The responses read
+nothing of the visitor (no session, no cookie), so any cache may keep them for a while.
 """
 
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, DateTimeField, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -23,8 +24,10 @@ from core.feeds import FEED_MAX_AGE, ID_DOMAIN
 from .models import Body, Meeting
 
 PRODID = "-//Stadtregion Münster//Termine//DE"
-PAST_WINDOW = datetime.timedelta(days=365)
-FUTURE_WINDOW = datetime.timedelta(days=548)  # about eighteen months
+# Bodies meet a few times a year: this is years of meetings, and a bounded file.
+PAST_LIMIT = 100
+UPCOMING_LIMIT = 200
+EARLIEST = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
 # Subscribed calendars ask again after this; a cancellation reaches them within hours.
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 
@@ -109,10 +112,22 @@ class CalendarView(View):
     name = "Termine"
     uid = "termine"
 
+    def meetings(self):
+        return Meeting.objects.published()
+
     def get_meetings(self):
-        now = timezone.now()
-        window = {"start__gte": now - PAST_WINDOW, "start__lt": now + FUTURE_WINDOW}
-        return for_calendar(Meeting.objects.published().filter(**window)).order_by("start", "pk")
+        """From the PAST_LIMIT-th latest meeting that has begun on, at most PAST_LIMIT +
+        UPCOMING_LIMIT: one query, whatever the archive holds."""
+        meetings = self.meetings()
+        oldest = (
+            meetings.filter(start__lt=timezone.now())
+            .order_by("-start")
+            .values("start")[PAST_LIMIT - 1 : PAST_LIMIT]
+        )
+        since = Coalesce(Subquery(oldest), Value(EARLIEST), output_field=DateTimeField())
+        return for_calendar(meetings.filter(start__gte=since)).order_by("start", "pk")[
+            : PAST_LIMIT + UPCOMING_LIMIT
+        ]
 
     def get_name(self) -> str:
         return self.name
@@ -137,9 +152,9 @@ class CalendarView(View):
 
 
 class BodyCalendarView(CalendarView):
-    def get_meetings(self):
+    def meetings(self):
         self.body = get_object_or_404(Body, slug=self.kwargs["slug"])
-        return super().get_meetings().filter(body=self.body)
+        return super().meetings().filter(body=self.body)
 
     def get_name(self) -> str:
         return f"Termine: {self.body.name}"

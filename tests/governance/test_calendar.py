@@ -98,18 +98,24 @@ def test_cancelled_meeting_is_marked_cancelled(client):
     assert event["SUMMARY"] == "Abgesagt: Bürgermeisterrunde"
 
 
-def test_only_published_meetings_within_the_window(client):
+def test_only_published_meetings_and_a_bounded_number_of_past_ones(client, monkeypatch):
+    from governance import calendar
+
+    monkeypatch.setattr(calendar, "PAST_LIMIT", 2)
+    monkeypatch.setattr(calendar, "UPCOMING_LIMIT", 2)
     now = timezone.now()
-    MeetingFactory(title="Öffentlich")
-    MeetingFactory(title="Vor elf Monaten", start=now - datetime.timedelta(days=330))
+    for title, days in [("Vor einer Woche", -7), ("Vor elf Monaten", -330),
+                        ("Vor zwei Jahren", -730), ("Morgen", 1), ("In einer Woche", 7)]:  # fmt: skip
+        MeetingFactory(title=title, start=now + datetime.timedelta(days=days))
     MeetingFactory(title="Entwurf", is_published=False)
     MeetingFactory(title="Geplant", publish_from=now + datetime.timedelta(days=1))
     MeetingFactory(title="Abgelaufen", visible_until=now - datetime.timedelta(minutes=1))
-    MeetingFactory(title="Vor zwei Jahren", start=now - datetime.timedelta(days=730))
 
     events = events_by_summary(parse(client.get(FEED)))
 
-    assert set(events) == {"Öffentlich", "Vor elf Monaten"}
+    # The latest two that have begun and what follows them, four in all: years of archive
+    # never make the file larger.
+    assert set(events) == {"Vor elf Monaten", "Vor einer Woche", "Morgen", "In einer Woche"}
 
 
 def test_body_feed_lists_only_its_body(client):
