@@ -435,8 +435,13 @@ def test_a_hit_is_answered_before_django_builds_a_request(client, monkeypatch):
 
 
 def _call(application, path, **meta):
+    """Calls the WSGI application as gunicorn does, but keeps the test's database connection
+    open (as Django's test client does)."""
     import io
     import sys
+
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
 
     environ = {
         "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "testserver",
@@ -449,7 +454,13 @@ def _call(application, path, **meta):
     def start_response(status, headers, exc_info=None):
         answer.update(status=status, headers=dict(headers))
 
-    body = b"".join(application(environ, start_response))
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 

@@ -159,7 +159,10 @@ class _Form(HTMLParser):
 def _request(url: str, cookies: dict, fields: dict | None = None):
     """GET (or POST ``fields``) without following redirects: (status, location, body, cookies)."""
     data = urllib.parse.urlencode(fields).encode() if fields is not None else None
-    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "Referer": url}
+    # The Host a proxy in front of both servers passes on: the configured name, without the
+    # servers' own ports (only configured hosts are cached).
+    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "Referer": url,
+               "Host": "127.0.0.1"}  # fmt: skip
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         response = opener.open(urllib.request.Request(url, data=data, headers=headers), timeout=10)
@@ -186,9 +189,15 @@ def _staff_session(django_user_model) -> str:
 
 
 def _session_for(editor) -> str:
+    """A session that signed in with password and one-time code (every staff account needs it)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=editor, name="Telefon", confirmed=True)
     session = SessionStore()
     session.update({SESSION_KEY: str(editor.pk), HASH_SESSION_KEY: editor.get_session_auth_hash(),
-                    BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend"})  # fmt: skip
+                    BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                    DEVICE_ID_SESSION_KEY: device.persistent_id})  # fmt: skip
     session.create()
     return session.session_key
 
