@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection
 from django.middleware.gzip import GZipMiddleware
 
-from .logs import request_id_var
+from .logs import loggable_path, request_id_var
 
 request_logger = logging.getLogger("stadtregion.request")
 query_logger = logging.getLogger("stadtregion.slow_query")
@@ -41,8 +41,9 @@ class SlowQueryLog:
 
 
 class RequestLogMiddleware:
-    """One line per request: method, path (no query string: searches are personal), status,
-    duration and the request id, which the response also carries as X-Request-ID."""
+    """One line per request: method, path (no query string: searches are personal; secret
+    URL arguments redacted), status, duration and the request id, which the response also
+    carries as X-Request-ID."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -58,9 +59,10 @@ class RequestLogMiddleware:
                 response = self.get_response(request)
             duration_ms = round((time.perf_counter() - start) * 1000, 1)
             response["X-Request-ID"] = request_id
+            path = loggable_path(request.path)
             request_logger.info(
-                "%s %s %s %.1f ms", request.method, request.path, response.status_code, duration_ms,
-                extra={"method": request.method, "path": request.path,
+                "%s %s %s %.1f ms", request.method, path, response.status_code, duration_ms,
+                extra={"method": request.method, "path": path,
                        "status": response.status_code, "duration_ms": duration_ms},
             )  # fmt: skip
             return response
