@@ -7,6 +7,7 @@ start without a real SECRET_KEY and ALLOWED_HOSTS; see stadtregion.checks for th
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE
@@ -57,6 +58,44 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # protections off explicitly; everything else gets them.
 INSECURE_HTTP = env_bool("DJANGO_INSECURE_HTTP", False)
 HTTPS = not DEBUG and not INSECURE_HTTP
+
+
+def _site_url() -> str:
+    """The site's one public address, scheme and host (and port) only, without a final slash.
+
+    Unset: `make run`'s address with DEBUG, else the first DJANGO_ALLOWED_HOSTS entry over https
+    (http with DJANGO_INSECURE_HTTP).
+    """
+    value = env_str("DJANGO_SITE_URL", "")
+    if not value and DEBUG:
+        return "http://127.0.0.1:8000"
+    if not value:
+        host = ALLOWED_HOSTS[0].removeprefix(".")  # ".example.org" includes example.org
+        if not host or "*" in host:
+            raise ImproperlyConfigured(
+                "DJANGO_SITE_URL must be set when the first DJANGO_ALLOWED_HOSTS entry is no "
+                "host name."
+            )
+        value = f"{'http' if INSECURE_HTTP else 'https'}://{host}"
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.username is not None
+        or parts.path not in {"", "/"}
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"DJANGO_SITE_URL must be scheme and host only, such as "
+            f"https://www.stadtregion-muenster.de; got {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# Links that leave the request (password-reset and feedback mails) point here, never to the
+# Host a client sent; core.siteurl builds them.
+SITE_URL = _site_url()
 SECURE_SSL_REDIRECT = HTTPS and env_bool("DJANGO_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

@@ -383,7 +383,7 @@ def test_a_forgotten_password_is_reset_by_a_german_mail(client, editor):
     assert message.subject == "Neues Passwort für die Redaktion der Stadtregion Münster"
     assert "Ihr Benutzername: redaktion" in message.body
     assert "you" not in message.body
-    link = re.search(r"http://testserver(/admin/reset/\S+/)", message.body).group(1)
+    link = re.search(r"http://127\.0\.0\.1:8000(/admin/reset/\S+/)", message.body).group(1)
 
     page = client.get(link, follow=True)
     assert "Neues Passwort" in page.content.decode()
@@ -399,6 +399,18 @@ def test_a_forgotten_password_is_reset_by_a_german_mail(client, editor):
 
     assert login(client, "redaktion", new).status_code == 302
     assert signed_in(client)
+
+
+def test_the_reset_link_names_the_configured_site_not_the_requests_host(client, editor, settings):
+    settings.SITE_URL = "https://www.stadtregion-muenster.de"
+    client.post(
+        "/admin/password_reset/", {"email": "redaktion@example.org"}, HTTP_HOST="testserver:8443"
+    )
+    body = mail.outbox[0].body
+    assert re.search(
+        r"\nhttps://www\.stadtregion-muenster\.de/admin/reset/[^/\s]+/[^/\s]+/\n", body
+    )
+    assert "testserver" not in body and "8443" not in body
 
 
 def test_the_reset_does_not_tell_whether_an_address_has_an_account(client, editor, db):
