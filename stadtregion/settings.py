@@ -162,9 +162,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: its duration and request id cover everything below.
     "operations.middleware.RequestLogMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    # Outside whitenoise, so static files carry the header too.
+    # Above every middleware that can answer early, so all answers carry the policy.
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # CSP, frame and security headers for answers made before those middlewares ran (413, 400).
+    "core.middleware.EarlyAnswerHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise, which serves static files precompressed; compresses pages and data.
     "operations.middleware.TextGZipMiddleware",
