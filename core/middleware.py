@@ -12,6 +12,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.security import SecurityMiddleware
+from django.urls import reverse
 
 TOO_LARGE = (
     "Die Anfrage ist zu groß und wurde nicht verarbeitet. Bitte kürzen Sie Ihre Eingabe oder "
@@ -30,22 +31,30 @@ def _body_too_large(request) -> bool:
     return "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
 
 
-class NulRefusalMiddleware:
-    """400 for a NUL character in the query string.
+class AdminNulMiddleware:
+    """400 for a NUL character in a query string of the admin.
 
-    PostgreSQL refuses NUL in any text it compares, so a list filter in the admin or its
-    autocomplete answered 500 to "?title=%00". No address of ours carries one. Paths need no
-    check (their converters take no NUL, or the lookup finds nothing); a NUL typed into a form is
-    the form's to refuse (Django's German "Nullzeichen sind nicht erlaubt.").
+    PostgreSQL refuses NUL in any text it compares, and the admin's list filters and its
+    autocomplete pass their parameters to the database as they come: "?title=%00" answered
+    500. No address of ours carries one. Public pages validate their parameters in forms and
+    answer a NUL with a German message, as a form field in the admin does ("Nullzeichen sind
+    nicht erlaubt.").
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "%00" in request.META.get("QUERY_STRING", ""):
+        if "%00" in request.META.get("QUERY_STRING", "") and request.path.startswith(
+            _admin_prefix()
+        ):
             raise BadRequest("NUL character in the query string")
         return self.get_response(request)
+
+
+@cache
+def _admin_prefix() -> str:
+    return reverse("admin:index")
 
 
 class AnonymousBodyLimitMiddleware:

@@ -167,8 +167,8 @@ MIDDLEWARE = [
     # CSP, frame and security headers for answers made before those middlewares ran (413, 400).
     "core.middleware.EarlyAnswerHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Before anything queries the database with the address's text.
-    "core.middleware.NulRefusalMiddleware",
+    # Before the admin queries the database with the address's text.
+    "core.middleware.AdminNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise, which serves static files precompressed; compresses pages and data.
     "operations.middleware.TextGZipMiddleware",

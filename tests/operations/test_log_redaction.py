@@ -129,6 +129,8 @@ def test_gunicorns_access_log_writes_no_secret(secrets, tmp_path):
     request = SimpleNamespace(headers=[("REFERER", environ["HTTP_REFERER"])])
     try:
         logger.access(response, request, environ, datetime.timedelta(milliseconds=3))
+        environ["RAW_URI"] = f"http://www.stadtregion-muenster.de{secrets.reset}?x=1"  # via a proxy
+        logger.access(response, request, environ, datetime.timedelta(milliseconds=3))
     finally:
         for handler in logger.access_log.handlers:
             handler.close()
@@ -136,6 +138,9 @@ def test_gunicorns_access_log_writes_no_secret(secrets, tmp_path):
     written = (tmp_path / "access.log").read_text()
     assert_no_secret(written, secrets)
     assert '"GET /vorschau/[redacted]/ HTTP/1.1" 200 512' in written
+    assert (
+        '"GET http://www.stadtregion-muenster.de/admin/reset/[redacted]/[redacted]/ HTTP' in written
+    )
     assert '"https://www.stadtregion-muenster.de/admin/reset/[redacted]/[redacted]/"' in written
 
 
