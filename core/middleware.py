@@ -93,8 +93,9 @@ class EarlyAnswerHeadersMiddleware:
     passes only the middlewares above the one that made it, so it lacked the CSP and the frame
     header. Sitting near the top, this adds, to a response without a Content-Security-Policy,
     what SecurityMiddleware, XFrameOptionsMiddleware and CSPMiddleware give every other answer
-    (a policy without nonce: such answers run no script). A response with a policy passed those
-    middlewares, or is a cached page that carries their headers, and is left as it is.
+    (the policy without a nonce: our pages load scripts from files, none inline). A response
+    with a policy passed those middlewares, or is a cached page that carries their headers, and
+    is left as it is.
     """
 
     def __init__(self, get_response):
