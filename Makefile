@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 RUFF_PATHS := .
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps run migrate seed superuser test test-fast check lint format pre-commit bench bench-login backup restore clean
+.PHONY: help install system-deps run migrate seed superuser test test-fast check audit lint format pre-commit bench bench-login backup restore clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -64,6 +64,10 @@ check: $(INSTALLED) ## ruff, Django system checks, missing migrations
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Fails only on a known vulnerability; unreachable data is reported, not fatal (see the script).
+audit: $(INSTALLED) ## Check the installed pinned dependencies against PyPI's vulnerability data
+	@$(BIN)/python scripts/audit_dependencies.py
+
 # pytest comes last so that its summary line is the last thing printed. Exit code 5 (nothing
 # collected) fails with a word of explanation. $(1): arguments before PYTEST_ARGS.
 # Two workers (pytest-xdist), a test file each at a time: the browser files and the rest run side
@@ -77,7 +81,7 @@ define pytest
 	exit $$status
 endef
 
-test: $(INSTALLED) system-deps $(NODE_INSTALLED) check ## Run all checks and the whole test suite (PYTEST_ARGS=...)
+test: $(INSTALLED) system-deps $(NODE_INSTALLED) check audit ## Run all checks and the whole test suite (PYTEST_ARGS=...)
 	$(call pytest)
 
 test-fast: $(INSTALLED) ## The tests without a browser, for the edit loop (PYTEST_ARGS=...)

@@ -16,3 +16,7 @@ timeout = 30
 graceful_timeout = 30
 keepalive = 5
 accesslog = "-"
+# Without query strings, and with secret URL arguments (preview and password-reset tokens)
+# redacted in the request line and the referrer (operations.logs).
+logger_class = "operations.accesslog.RedactingLogger"
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"'

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import ratelimit
 from core.client import client_address
+from core.siteurl import absolute_url
 
 from .models import AccessibilityFeedback
 
@@ -112,7 +113,7 @@ def allow_submission(request) -> bool:
     return sent <= settings.FEEDBACK_RATE_LIMIT
 
 
-def notify_staff(feedback: AccessibilityFeedback, request) -> None:
+def notify_staff(feedback: AccessibilityFeedback) -> None:
     # A global cap: many addresses (or a botnet) must not flood the office's mailbox. Reports
     # beyond it are stored all the same and wait in the admin.
     limit = settings.FEEDBACK_MAIL_LIMIT
@@ -122,7 +123,7 @@ def notify_staff(feedback: AccessibilityFeedback, request) -> None:
             "Feedback %s stored without a staff mail: %s mails sent this hour", feedback.pk, limit
         )
         return
-    admin_url = request.build_absolute_uri(
+    admin_url = absolute_url(
         reverse("admin:accessibility_accessibilityfeedback_change", args=[feedback.pk])
     )
     last = (

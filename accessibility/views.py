@@ -23,7 +23,7 @@ class FeedbackView(FormView):
             )
         feedback = form.save()
         try:
-            notify_staff(feedback, self.request)
+            notify_staff(feedback)
         except OSError:
             # The report is saved and shown in the admin even when the mail server is down.
             logger.exception("Could not notify staff about feedback %s", feedback.pk)

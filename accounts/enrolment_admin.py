@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
+from core.siteurl import absolute_url
+
 from . import enrolment, mails
 
 
@@ -42,7 +44,7 @@ class EnrolmentLinkAdminMixin:
         can_issue = user.is_active and user.is_staff
         if request.method == "POST" and can_issue:
             link_path, expires = enrolment.issue(user)
-            link = request.build_absolute_uri(link_path)
+            link = absolute_url(link_path)
             if "_mail" in request.POST and user.email:
                 mailed = mails.enrolment_link(user, link, expires)
             self.log_change(

@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from core import ratelimit
 from core.client import client_address
+from core.siteurl import scheme_and_host
 
 from . import enrolment, lockout, twofactor
 from .forms import EnrolmentForm, StaffPasswordResetForm
@@ -124,9 +125,12 @@ class PasswordResetView(AdminContextMixin, auth_views.PasswordResetView):
         email = form.cleaned_data["email"].strip().lower()
         if ratelimit.count(RESET_EMAIL_SCOPE, email, window=window) > limit:
             return redirect(self.get_success_url())  # the same answer as when a mail went out
+        protocol, domain = scheme_and_host()  # not the request's Host: its port is anybody's
         self.extra_email_context = {
             "site_name": settings.SITE_NAME,
             "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+            "protocol": protocol,
+            "domain": domain,
         }
         return super().form_valid(form)
 

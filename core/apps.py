@@ -11,7 +11,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .history import end_skip, skip_unchanged_history
+        from .text import clean_before_save
 
+        # First, so that the history check below compares the text as it will be stored.
+        pre_save.connect(clean_before_save, dispatch_uid="core.clean_text")
         # Connected after simple-history's own post_save handlers (they are connected when
         # the models are prepared), so end_skip runs after the entry would have been written.
         pre_save.connect(skip_unchanged_history, dispatch_uid="core.skip_unchanged_history")

@@ -6,11 +6,32 @@ from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from .text import clean_text
+
 # Seconds a reader or proxy may keep a feed: modest, as new content should reach readers soon.
 FEED_MAX_AGE = 15 * 60
 # Identifiers of entries and calendar events name this domain, not the host that served them,
 # so they survive a move of the site (Atom ids and iCalendar UIDs must never change).
 ID_DOMAIN = "stadtregion-muenster.de"
+
+
+class CleanAtom1Feed(Atom1Feed):
+    """Atom with every text through core.text: Django's XML writer refuses the control characters
+    XML 1.0 forbids, and a single one in a title would answer 500."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{key: _clean(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **{key: _clean(value) for key, value in kwargs.items()})
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list | tuple):  # categories
+        return type(value)(_clean(item) for item in value)
+    return value
 
 
 class AtomFeed(Feed):
@@ -20,7 +41,7 @@ class AtomFeed(Feed):
     Subclasses set ``section`` (the list page's name), ``link``, ``subtitle`` and ``items()``.
     """
 
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
     language = "de"
     section = ""
     limit = 30

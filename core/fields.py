@@ -76,9 +76,14 @@ class UploadField(models.FileField):
     def formfield(self, **kwargs):
         spec = KINDS[self.kind]
         extensions = ", ".join(f".{ext}" for ext in spec.extensions)
-        limit = getattr(settings, spec.max_mb_setting)
+        pixels = spec.max_megapixels_setting
         rule = format_lazy(
-            _("Erlaubt: {extensions}; höchstens {limit} MB."), extensions=extensions, limit=limit
+            _("Erlaubt: {extensions}; höchstens {limit} MB und {megapixels} Megapixel.")
+            if pixels
+            else _("Erlaubt: {extensions}; höchstens {limit} MB."),
+            extensions=extensions,
+            limit=getattr(settings, spec.max_mb_setting),
+            megapixels=getattr(settings, pixels) if pixels else None,
         )
         kwargs.setdefault(
             "help_text", format_lazy("{} {}", self.help_text, rule) if self.help_text else rule

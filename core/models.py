@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .staff import is_verified_staff
+from .text import clean_text_fields
 
 
 class TimestampedModel(models.Model):
@@ -29,6 +30,9 @@ class TimestampedModel(models.Model):
     def save(self, *args, **kwargs):
         from .history import unchanged_since_last_entry  # history reads models, not the reverse
 
+        # Before the comparison with the last history entry: the pre_save rule would clean the
+        # text only after it, and an editor's CR LF would count as a change every time.
+        clean_text_fields(self)
         if kwargs.get("update_fields") is not None:  # the caller chose; the history hook judges
             return super().save(*args, **kwargs)
         unchanged = unchanged_since_last_entry(self)

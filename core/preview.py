@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from .models import ScheduledPublicationModel
+from .siteurl import absolute_url
 
 SALT = "core.preview.link"
 # The admin log message that revokes an object's links issued before it.
@@ -214,5 +215,5 @@ def issue_link(request, obj, *, pending: bool = False) -> tuple[str, datetime.da
     issued = time.time()
     payload = {"m": obj._meta.label_lower, "pk": obj.pk, "p": int(pending), "t": issued}
     token = signing.dumps(payload, salt=SALT, compress=True)
-    url = request.build_absolute_uri(reverse("preview_link", args=[token]))
+    url = absolute_url(reverse("preview_link", args=[token]))
     return url, timezone.localtime(expiry(issued))

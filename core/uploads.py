@@ -12,7 +12,9 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
@@ -51,15 +53,44 @@ def _pdf(file) -> str | None:
 
 
 _PIL_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+# A few hundred kilobytes of PNG can unpack to gigabytes of pixels (the badge, a thumbnail or a
+# browser decodes them); the header names the size before anything is decoded.
+MAX_MEGAPIXELS_SETTING = "IMAGE_MAX_MEGAPIXELS"
+
+
+def too_many_pixels(size: tuple[int, int] | None) -> ValidationError:
+    limit = getattr(settings, MAX_MEGAPIXELS_SETTING)
+    if size is None:  # beyond Pillow's own limit, which refuses to say the size
+        found = _("mehr als %(megapixels)s Megapixel") % {
+            "megapixels": number_format(2 * Image.MAX_IMAGE_PIXELS // 10**6)
+        }
+    else:
+        found = _("%(width)s × %(height)s Pixel (%(megapixels)s Megapixel)") % {
+            "width": number_format(size[0], force_grouping=True),
+            "height": number_format(size[1], force_grouping=True),
+            "megapixels": number_format(size[0] * size[1] // 10**6, force_grouping=True),
+        }
+    return ValidationError(
+        _("Das Bild hat %(found)s; erlaubt sind höchstens %(limit)s Megapixel. "
+          "Bitte verkleinern Sie es."),
+        code="too_many_pixels",
+        params={"found": found, "limit": limit},
+    )  # fmt: skip
 
 
 def _image(file) -> str | None:
+    """Raises ValidationError for an image with more pixels than IMAGE_MAX_MEGAPIXELS."""
     file.seek(0)
     try:
-        with Image.open(file) as image:
-            image.verify()
+        with Image.open(file) as image:  # reads the header only
+            width, height = image.size
+            if width * height > getattr(settings, MAX_MEGAPIXELS_SETTING) * 10**6:
+                raise too_many_pixels(image.size)
+            image.verify()  # every chunk's checksum, still without decoding
             return _PIL_FORMATS.get(image.format)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        raise too_many_pixels(None) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None
 
 
@@ -161,6 +192,7 @@ class FileKind:
     extensions: dict[str, str]  # accepted client extension -> format it must contain
     detect: Callable[[object], str | None]
     max_mb_setting: str
+    max_megapixels_setting: str | None = None
 
 
 KINDS = {
@@ -170,6 +202,7 @@ KINDS = {
         {"png": "png", "jpg": "jpg", "jpeg": "jpg", "webp": "webp"},
         _image,
         "IMAGE_MAX_UPLOAD_MB",
+        MAX_MEGAPIXELS_SETTING,
     ),
     "video": FileKind(
         _("kein Video im Format MP4 oder WebM"),
@@ -184,7 +217,10 @@ KINDS = {
 
 
 def detect_format(kind: str, file) -> str | None:
-    """The format the content is in, if it is one of the kind's; leaves the file at its start."""
+    """The format the content is in, if it is one of the kind's; leaves the file at its start.
+
+    Raises ValidationError for content of the kind that is beyond its limits (too many pixels).
+    """
     try:
         return KINDS[kind].detect(file)
     except OSError:

@@ -20,6 +20,7 @@ from django.views.decorators.cache import cache_control
 from icalendar import Calendar, Event, Timezone
 
 from core.feeds import FEED_MAX_AGE, ID_DOMAIN
+from core.text import clean_line, clean_text
 
 from .models import Body, Meeting
 
@@ -53,12 +54,15 @@ def meeting_uid(meeting: Meeting) -> str:
 
 
 def meeting_location(meeting: Meeting) -> str:
-    return ", ".join(part for part in (meeting.location, meeting.address) if part)
+    return clean_line(", ".join(part for part in (meeting.location, meeting.address) if part))
 
 
 def meeting_event(meeting: Meeting, url: str) -> Event:
-    summary = meeting.title if not meeting.cancelled else f"Abgesagt: {meeting.title}"
-    description = f"{meeting.body.name}\n\n{meeting.description}".strip()
+    # Text through core.text: icalendar writes a bare carriage return into the line, which
+    # breaks the file for every reader (and its own parser), and other controls are noise.
+    title = clean_line(meeting.title)
+    summary = title if not meeting.cancelled else f"Abgesagt: {title}"
+    description = clean_text(f"{meeting.body.name}\n\n{meeting.description}").strip()
     return Event.new(
         uid=meeting_uid(meeting),
         # Without METHOD, DTSTAMP is the time the information last changed (RFC 5545 3.8.7.2):
@@ -83,7 +87,7 @@ def build_calendar(meetings: list[Meeting], *, name: str, uid: str, build_url) -
     calendar = Calendar.new(
         prodid=PRODID,
         uid=f"{uid}@{ID_DOMAIN}",  # the library would invent a new one on every request
-        name=f"{name} – {settings.SITE_NAME}",
+        name=f"{clean_line(name)} – {settings.SITE_NAME}",
         description=f"Sitzungen und Termine der Gremien der {settings.SITE_NAME}",
         refresh_interval=REFRESH_INTERVAL,
         language="de",

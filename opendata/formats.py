@@ -8,13 +8,15 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from core.text import clean_text
+
 from .datasets import Absolute, Dataset
 from .licence import PUBLISHER, licence_json, licence_link_header
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
 # injection"). Such text cells get a leading apostrophe, which spreadsheets show as text and
 # hide; numbers never get one, so negative figures stay numbers.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def csv_cell(value, to_csv=None) -> str:
@@ -27,6 +29,7 @@ def csv_cell(value, to_csv=None) -> str:
     if isinstance(value, list):
         value = "; ".join(str(item) for item in value)
     if isinstance(value, str):
+        value = clean_text(value)  # rows stored before core.text's rule, too
         return "'" + value if value.startswith(FORMULA_STARTS) else value
     return str(value)
 

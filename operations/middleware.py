@@ -11,7 +11,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 
 from .encoding import compressible, negotiate
-from .logs import request_id_var
+from .logs import loggable_path, request_id_var
 
 request_logger = logging.getLogger("stadtregion.request")
 query_logger = logging.getLogger("stadtregion.slow_query")
@@ -45,6 +45,8 @@ def request_id_for(meta) -> str:
 
 
 def log_request(method: str, path: str, status: int, started: float) -> None:
+    """The request's line: never a query string, never a secret URL argument (loggable_path)."""
+    path = loggable_path(path)
     duration_ms = round((time.perf_counter() - started) * 1000, 1)
     request_logger.info(
         "%s %s %s %.1f ms", method, path, status, duration_ms,
@@ -53,8 +55,9 @@ def log_request(method: str, path: str, status: int, started: float) -> None:
 
 
 class RequestLogMiddleware:
-    """One line per request: method, path (no query string: searches are personal), status,
-    duration and the request id, which the response also carries as X-Request-ID."""
+    """One line per request: method, path (no query string: searches are personal; secret
+    URL arguments redacted), status, duration and the request id, which the response also
+    carries as X-Request-ID."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.http.request import validate_host
 
 from core.tiles import tile_url
 
@@ -106,3 +107,28 @@ def check_trusted_proxies(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(deploy=True)
+def check_site_url(app_configs, **kwargs):
+    """Links in mails point to SITE_URL (core.siteurl): it must be the site's public address."""
+    parts = urlsplit(settings.SITE_URL)
+    warnings = []
+    if not validate_host(parts.hostname, settings.ALLOWED_HOSTS):
+        warnings.append(
+            checks.Warning(
+                f"The host of SITE_URL ({settings.SITE_URL}) is not in ALLOWED_HOSTS: links in "
+                "password-reset and feedback mails lead to a site that refuses them.",
+                hint="Set DJANGO_SITE_URL to the public address, e.g. https://www.example.org.",
+                id="stadtregion.W008",
+            )
+        )
+    if settings.HTTPS and parts.scheme != "https":
+        warnings.append(
+            checks.Warning(
+                f"SITE_URL ({settings.SITE_URL}) is not https although the site is: mailed links "
+                "start with a redirect over plain HTTP.",
+                id="stadtregion.W009",
+            )
+        )
+    return warnings

@@ -7,6 +7,7 @@ start without a real SECRET_KEY and ALLOWED_HOSTS; see stadtregion.checks for th
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -56,6 +57,44 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # protections off explicitly; everything else gets them.
 INSECURE_HTTP = env_bool("DJANGO_INSECURE_HTTP", False)
 HTTPS = not DEBUG and not INSECURE_HTTP
+
+
+def _site_url() -> str:
+    """The site's one public address, scheme and host (and port) only, without a final slash.
+
+    Unset: `make run`'s address with DEBUG, else the first DJANGO_ALLOWED_HOSTS entry over https
+    (http with DJANGO_INSECURE_HTTP).
+    """
+    value = env_str("DJANGO_SITE_URL", "")
+    if not value and DEBUG:
+        return "http://127.0.0.1:8000"
+    if not value:
+        host = ALLOWED_HOSTS[0].removeprefix(".")  # ".example.org" includes example.org
+        if not host or "*" in host:
+            raise ImproperlyConfigured(
+                "DJANGO_SITE_URL must be set when the first DJANGO_ALLOWED_HOSTS entry is no "
+                "host name."
+            )
+        value = f"{'http' if INSECURE_HTTP else 'https'}://{host}"
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.username is not None
+        or parts.path not in {"", "/"}
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"DJANGO_SITE_URL must be scheme and host only, such as "
+            f"https://www.stadtregion-muenster.de; got {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# Links that leave the request (password-reset and feedback mails) point here, never to the
+# Host a client sent; core.siteurl builds them.
+SITE_URL = _site_url()
 SECURE_SSL_REDIRECT = HTTPS and env_bool("DJANGO_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
@@ -124,9 +163,13 @@ MIDDLEWARE = [
     "operations.middleware.RequestLogMiddleware",
     # Anonymous pages as stored bytes: a hit runs no other middleware (operations.pagecache).
     "operations.pagecache.PageCacheMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    # Outside whitenoise, so static files carry the header too.
+    # Above every middleware that can answer early, so all answers carry the policy.
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # CSP, frame and security headers for answers made before those middlewares ran (413, 400).
+    "core.middleware.EarlyAnswerHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # Before the admin queries the database with the address's text.
+    "core.middleware.AdminNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise, which serves static files precompressed; compresses what the page cache
     # does not store (it stores each page compressed).
@@ -264,6 +307,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 ANONYMOUS_MAX_BODY_BYTES = 64 * 1024
 DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20"))
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "5"))
+# Width × height of an uploaded image, checked from its header before any pixel is decoded.
+IMAGE_MAX_MEGAPIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "40"))
 VIDEO_MAX_UPLOAD_MB = int(os.environ.get("VIDEO_MAX_UPLOAD_MB", "300"))
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "5"))  # per visitor and hour
 # Searches per client address and minute: each one reads every content table (search app).
@@ -417,8 +462,6 @@ OTP_TOTP_ISSUER = "Stadtregion Münster"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SITE_NAME = "Stadtregion Münster"
-# The site's one public address (scheme, host, port if any), e.g. https://www.stadtregion-muenster.de.
-SITE_URL = env_str("DJANGO_SITE_URL", "").rstrip("/")
 
 # The text fields the templates render with |markdown: the admin gives them the Markdown editor
 # with toolbar, live preview and image check (core.markdown_admin). Keep in step with templates.

@@ -43,7 +43,9 @@ def test_form_page_renders_with_labels_and_remembers_the_page(client):
 @pytest.mark.django_db
 def test_valid_report_is_stored_and_staff_are_mailed(client, settings):
     settings.STAFF_NOTIFY_EMAILS = ["redaktion@example.org"]
-    response = client.post(URL, payload())
+    settings.SITE_URL = "https://www.stadtregion-muenster.de"
+    # The visitor chooses the Host header's port; the mail's link must not follow it.
+    response = client.post(URL, payload(), HTTP_HOST="testserver:8443")
     assert response.status_code == 302
     assert response["Location"] == reverse("feedback_thanks")
     feedback = AccessibilityFeedback.objects.get()
@@ -52,8 +54,10 @@ def test_valid_report_is_stored_and_staff_are_mailed(client, settings):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["redaktion@example.org"]
     assert (
+        "Bearbeiten: https://www.stadtregion-muenster.de"
         f"/admin/accessibility/accessibilityfeedback/{feedback.pk}/change/" in mail.outbox[0].body
     )
+    assert "testserver" not in mail.outbox[0].body
 
 
 @pytest.mark.django_db

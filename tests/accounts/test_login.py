@@ -444,7 +444,8 @@ def request_reset(client, email, address="127.0.0.1"):
 
 
 def reset_link(message) -> str:
-    return re.search(r"http://testserver(/admin/reset/\S+/)", message.body).group(1)
+    # The configured site address (DJANGO_SITE_URL), never the request's host.
+    return re.search(r"http://127\.0\.0\.1:8000(/admin/reset/\S+/)", message.body).group(1)
 
 
 def test_a_forgotten_password_is_reset_by_a_german_mail(client, editor):
@@ -476,6 +477,18 @@ def test_a_forgotten_password_is_reset_by_a_german_mail(client, editor):
 
     assert right_login(client, editor, password=new).status_code == 302
     assert signed_in(client)
+
+
+def test_the_reset_link_names_the_configured_site_not_the_requests_host(client, editor, settings):
+    settings.SITE_URL = "https://www.stadtregion-muenster.de"
+    client.post(
+        "/admin/password_reset/", {"email": "redaktion@example.org"}, HTTP_HOST="testserver:8443"
+    )
+    body = mail.outbox[0].body
+    assert re.search(
+        r"\nhttps://www\.stadtregion-muenster\.de/admin/reset/[^/\s]+/[^/\s]+/\n", body
+    )
+    assert "testserver" not in body and "8443" not in body
 
 
 def test_the_reset_does_not_tell_whether_an_address_has_an_account(client, editor, db):

@@ -3,6 +3,8 @@ a generated name whose extension comes from the content."""
 
 import io
 import re
+import struct
+import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,6 +15,7 @@ from PIL import Image
 
 from core.uploads import check_upload
 from governance.models import Document
+from members.models import Municipality
 from tests.factories import (
     MINIMAL_MP4,
     MINIMAL_PDF,
@@ -126,3 +129,68 @@ def test_admin_form_names_the_accepted_files_and_the_limit_before_the_upload(set
 
     assert field.widget.attrs["accept"] == ".pdf"
     assert "Erlaubt: .pdf; höchstens 20 MB." in str(field.help_text)
+
+
+def _blank_png(width: int, height: int) -> bytes:
+    """A valid black-and-white PNG: a few kilobytes on disk, width × height pixels unpacked."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = bytes(1 + (width + 7) // 8) * height  # filter byte and 1 bit per pixel, all zero
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+@pytest.mark.parametrize(
+    ("width", "height", "found"),
+    [
+        (12_000, 12_000, "12.000 × 12.000 Pixel (144 Megapixel)"),  # the review's 137 KiB PNG
+        (15_000, 15_000, "mehr als 178 Megapixel"),  # Pillow itself refuses to open it
+    ],
+)
+def test_images_with_too_many_pixels_are_refused_before_decoding(settings, width, height, found):
+    settings.IMAGE_MAX_MEGAPIXELS = 40
+    bomb = _blank_png(width, height)
+    assert len(bomb) < 200 * 1024
+
+    with pytest.raises(ValidationError) as error:
+        check_upload("image", io.BytesIO(bomb), "karte.png")
+
+    assert error.value.code == "too_many_pixels"
+    assert error.value.messages == [
+        f"Das Bild hat {found}; erlaubt sind höchstens 40 Megapixel. Bitte verkleinern Sie es."
+    ]
+
+
+def test_the_pixel_limit_follows_the_setting(settings):
+    image = _blank_png(8_000, 5_000)
+    settings.IMAGE_MAX_MEGAPIXELS = 40
+    assert check_upload("image", io.BytesIO(image), "plan.png") == "png"
+    settings.IMAGE_MAX_MEGAPIXELS = 39
+    with pytest.raises(ValidationError, match="höchstens 39 Megapixel"):
+        check_upload("image", io.BytesIO(image), "plan.png")
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+@pytest.mark.django_db
+def test_too_many_pixels_are_never_written_even_by_the_orm(settings):
+    bomb = ContentFile(_blank_png(12_000, 12_000), name="wappen.png")
+    with pytest.raises(ValidationError, match="Megapixel"), transaction.atomic():
+        MunicipalityFactory(coat_of_arms=bomb, coat_of_arms_alt="Wappen")
+    media_root = settings.MEDIA_ROOT
+    assert not media_root.exists() or not any(p.is_file() for p in media_root.rglob("*"))
+
+
+def test_admin_form_names_the_pixel_limit_of_images(settings):
+    settings.IMAGE_MAX_UPLOAD_MB, settings.IMAGE_MAX_MEGAPIXELS = 5, 40
+    field = Municipality._meta.get_field("coat_of_arms").formfield()
+    assert "höchstens 5 MB und 40 Megapixel." in str(field.help_text)

@@ -1,20 +1,29 @@
 """`backup` writes one archive with the database and every upload; `restore` brings both back
 into an empty database and media folder, row for row and byte for byte."""
 
+import hashlib
 import io
+import json
 import sqlite3
+import stat
 import tarfile
 import uuid
+from pathlib import Path
 
 import psycopg2
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from operations.backup import POSTGRES, SQLITE, BackupError, create_backup, restore_backup
+from operations.backup import (
+    FORMAT,
+    POSTGRES,
+    SQLITE,
+    BackupError,
+    create_backup,
+    restore_backup,
+)
 from tests.factories import DocumentFactory, MeetingFactory, MunicipalityFactory, NewsArticleFactory
-
-pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump reads committed rows only
 
 
 def _content(media_root):
@@ -57,7 +66,7 @@ def _pg_rows(name):
 
 
 @pytest.fixture
-def source(settings, tmp_path):
+def source(settings, tmp_path, transactional_db):  # pg_dump reads committed rows only
     """The database to back up, as a settings dict, with content in it."""
     settings.MEDIA_ROOT = tmp_path / "media"
     _content(settings.MEDIA_ROOT)
@@ -142,3 +151,89 @@ def test_commands_print_the_archive_last_and_explain_refusals(settings, source, 
         call_command("restore", last_line)
     with pytest.raises(CommandError, match="nicht gefunden"):
         call_command("restore", str(tmp_path / "fehlt.tar.gz"))
+
+
+def _archive(path, *members, unlisted=()):
+    """A tar.gz with ``members``, (TarInfo, content or None) pairs, and a manifest that lists
+    their files' checksums, except those named in ``unlisted``."""
+    files = {
+        info.name: hashlib.sha256(data).hexdigest()
+        for info, data in members
+        if data is not None and info.name not in unlisted
+    }
+    manifest = json.dumps({"format": FORMAT, "engine": SQLITE, "files": files}).encode()
+    with tarfile.open(path, "w:gz") as tar:
+        for info, data in [(tarfile.TarInfo("manifest.json"), manifest), *members]:
+            if data is not None:
+                info.size = len(data)
+            tar.addfile(info, io.BytesIO(data) if data is not None else None)
+    return path
+
+
+def _member(name, kind=tarfile.REGTYPE, **attributes):
+    info = tarfile.TarInfo(name)
+    info.type = kind
+    for key, value in attributes.items():
+        setattr(info, key, value)
+    return info
+
+
+def _hostile_members(outside):
+    """What the "data" extraction filter refuses, each aimed at ``outside``."""
+    return {
+        "absolute path": (_member(str(outside / "absolut")), b"x"),
+        "parent folder": (_member("media/../../ausserhalb"), b"x"),
+        "symlink out": (_member("media/link", tarfile.SYMTYPE, linkname=str(outside)), None),
+        "hardlink out": (_member("media/hart", tarfile.LNKTYPE, linkname="/etc/passwd"), None),
+        "device file": (_member("media/null", tarfile.CHRTYPE, devmajor=1, devminor=3), None),
+        "fifo": (_member("media/fifo", tarfile.FIFOTYPE), None),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_hostile_members(Path("/x"))))
+def test_restore_refuses_a_hostile_archive(tmp_path, kind):
+    # Also on Debian 12's Python 3.11.2, whose tarfile has no extraction filters (.ci/run).
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    member = _hostile_members(outside)[kind]
+    archive = _archive(tmp_path / "hostile.tar.gz", (_member("media/a.pdf"), b"%PDF"), member)
+    target = {"ENGINE": SQLITE, "NAME": str(tmp_path / "restored.sqlite3")}
+
+    with pytest.raises(BackupError, match=r"Link oder Gerätedatei|aus dem Archivordner heraus"):
+        restore_backup(archive, target, tmp_path / "media")
+
+    assert list(outside.iterdir()) == []
+    assert not (tmp_path / "ausserhalb").exists()
+    assert not (tmp_path / "media").exists()
+    assert not (tmp_path / "restored.sqlite3").exists()
+
+
+def test_restore_refuses_files_the_manifest_does_not_list(tmp_path):
+    archive = _archive(
+        tmp_path / "extra.tar.gz",
+        (_member("database.sqlite3"), b""),
+        (_member("media/seite.html"), b"<script>"),
+        unlisted={"media/seite.html"},
+    )
+    target = {"ENGINE": SQLITE, "NAME": str(tmp_path / "restored.sqlite3")}
+
+    with pytest.raises(BackupError, match=r"media/seite\.html steht nicht in manifest\.json"):
+        restore_backup(archive, target, tmp_path / "media")
+    assert not (tmp_path / "media").exists()
+
+
+def test_restore_drops_setuid_bits_and_owners(tmp_path):
+    database = sqlite3.connect(tmp_path / "source.sqlite3")
+    database.execute("CREATE TABLE t (x)")
+    database.commit()
+    database.close()
+    archive = _archive(
+        tmp_path / "modes.tar.gz",
+        (_member("database.sqlite3"), (tmp_path / "source.sqlite3").read_bytes()),
+        (_member("media/programm", mode=0o6777, uid=0, gid=0), b"#!/bin/sh\n"),
+    )
+
+    restore_backup(archive, {"ENGINE": SQLITE, "NAME": str(tmp_path / "r.sqlite3")}, tmp_path / "m")
+
+    mode = (tmp_path / "m" / "programm").stat().st_mode
+    assert not mode & (stat.S_ISUID | stat.S_ISGID | stat.S_IWOTH)

@@ -190,6 +190,47 @@ def test_deploy_check_wants_trusted_proxies_behind_a_proxy(settings):
     assert "stadtregion.W007" not in project_check_ids(deploy=True)
 
 
+@pytest.mark.parametrize(
+    ("env", "site_url"),
+    [
+        ({}, "http://127.0.0.1:8000"),  # `make run`
+        (PRODUCTION, "https://portal.example.org"),
+        ({**PRODUCTION, "DJANGO_ALLOWED_HOSTS": ".example.org,x.org"}, "https://example.org"),
+        ({**PRODUCTION, "DJANGO_INSECURE_HTTP": "true"}, "http://portal.example.org"),
+        ({**PRODUCTION, "DJANGO_SITE_URL": "https://www.example.org/"}, "https://www.example.org"),
+        ({"DJANGO_SITE_URL": "http://localhost:8080"}, "http://localhost:8080"),
+    ],
+)
+def test_the_site_address_is_configured_or_derived(env, site_url):
+    assert load_settings(env)["SITE_URL"] == site_url
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {**PRODUCTION, "DJANGO_ALLOWED_HOSTS": "*"},
+        {**PRODUCTION, "DJANGO_SITE_URL": "www.stadtregion-muenster.de"},
+        {**PRODUCTION, "DJANGO_SITE_URL": "https://www.example.org/portal/"},
+        {**PRODUCTION, "DJANGO_SITE_URL": "https://user@www.example.org"},
+        {**PRODUCTION, "DJANGO_SITE_URL": "ftp://www.example.org"},
+    ],
+)
+def test_a_site_address_that_is_no_origin_refuses_to_start(env):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SITE_URL"):
+        load_settings(env)
+
+
+def test_deploy_check_wants_the_site_address_among_the_allowed_hosts(settings):
+    settings.WEB_CONCURRENCY = 1
+    settings.ALLOWED_HOSTS = ["www.example.org"]
+    settings.SITE_URL = "https://andere.example.org"
+    assert "stadtregion.W008" in project_check_ids(deploy=True)
+    settings.SITE_URL = "https://www.example.org:8443"
+    assert "stadtregion.W008" not in project_check_ids(deploy=True)
+    settings.HTTPS, settings.SITE_URL = True, "http://www.example.org"
+    assert "stadtregion.W009" in project_check_ids(deploy=True)
+
+
 def test_collectstatic_with_manifest_storage(tmp_path):
     static_root = tmp_path / "static"
     env = {**PRODUCTION, "DJANGO_STATIC_ROOT": str(static_root)}

@@ -6,14 +6,6 @@ from django.utils.formats import date_format
 from accounts import enrolment
 
 
-def default_site() -> str:
-    """The local server while developing; otherwise the first configured host name, over HTTPS."""
-    hosts = [host.lstrip(".") for host in settings.ALLOWED_HOSTS if host != "*"]
-    if settings.DEBUG or not hosts:
-        return "http://127.0.0.1:8000"
-    return f"https://{hosts[0]}"
-
-
 class Command(BaseCommand):
     help = (
         "Gibt einen Einrichtungslink für die Zwei-Faktor-Anmeldung eines Kontos aus: einmal "
@@ -25,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("username", help="Benutzername des Kontos")
         parser.add_argument(
             "--site",
-            default=default_site(),
+            default=settings.SITE_URL,
             help="Adresse der Website vor dem Link (Vorgabe: %(default)s)",
         )
 
