@@ -62,6 +62,10 @@ NONE = frozenset({""})  # what an answer without a declaration stands for: no qu
 # --- Freshness ---------------------------------------------------------------------------------
 
 
+def _caching() -> bool:
+    return settings.PAGE_CACHE_ENABLED or settings.FRAGMENT_CACHE_ENABLED
+
+
 def _content_changed(sender, action: str = "post", **kwargs) -> None:
     opts = sender._meta
     if opts.app_label in QUIET_APPS or opts.label_lower in QUIET_MODELS:
@@ -70,7 +74,7 @@ def _content_changed(sender, action: str = "post", **kwargs) -> None:
     # fires before and after each change to a relation.
     if issubclass(sender, HistoricalChanges) or action.startswith("pre_"):
         return
-    if settings.PAGE_CACHE_ENABLED and not _migrating.is_set():
+    if _caching() and not _migrating.is_set():
         pageversion.bump_on_commit()
 
 
@@ -85,7 +89,7 @@ def _migrate_finished(**kwargs) -> None:
     # During `migrate` the version's table may not exist yet; the run ends with one move.
     if _migrating.is_set():
         _migrating.clear()
-        if settings.PAGE_CACHE_ENABLED:
+        if _caching():
             pageversion.bump_on_commit()
 
 
@@ -205,8 +209,7 @@ def request_key(meta) -> str | None:
     query = meta.get("QUERY_STRING", "")
     if host not in hosts or len(query) > MAX_QUERY_LENGTH:
         return None
-    consent = parse_consent(cookies.get(CONSENT_COOKIE))
-    state = ",".join(sorted(consent.allowed)) if consent.decided else "-"
+    state = parse_consent(cookies.get(CONSENT_COOKIE)).state
     cookie = "c" if cookies else "-"  # whether a shared cache may keep the answer
     return f"{_scheme(meta)}://{host}{path}?{query}|{state}|{cookie}"
 

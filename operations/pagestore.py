@@ -32,15 +32,16 @@ class Entry:
         return sum(map(len, self.bodies.values())) + sum(len(n) + len(v) for n, v in self.headers)
 
 
-class LocalPages:
-    """The most recently served entries of this process, at most PAGE_CACHE_LOCAL_BYTES in all;
-    an entry above PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES is never kept here. Keys hold the version,
-    so a moved version stops finding the old entries, which age out."""
+class LocalMemory:
+    """The most recently used entries of this process, at most ``total`` bytes in all (names of
+    settings, read on each store); an entry above ``largest`` is never kept. Keys hold the
+    version, so a moved version stops finding the old entries, which age out."""
 
-    def __init__(self):
-        self._entries: OrderedDict[str, Entry] = OrderedDict()
+    def __init__(self, total: str, largest: str):
+        self._entries: OrderedDict[str, Entry | str] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._total, self._largest = total, largest
 
     @property
     def bytes(self) -> int:
@@ -49,26 +50,26 @@ class LocalPages:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str):
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
                 self._entries.move_to_end(key)
             return entry
 
-    def put(self, key: str, entry: Entry) -> None:
-        size = entry.size
-        if size > settings.PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES:
+    def put(self, key: str, entry: "Entry | str") -> None:
+        size = _size(entry)
+        if size > getattr(settings, self._largest):
             return
         with self._lock:
             old = self._entries.pop(key, None)
             if old is not None:
-                self._bytes -= old.size
+                self._bytes -= _size(old)
             self._entries[key] = entry
             self._bytes += size
-            while self._bytes > settings.PAGE_CACHE_LOCAL_BYTES:
+            while self._bytes > getattr(settings, self._total):
                 _, dropped = self._entries.popitem(last=False)
-                self._bytes -= dropped.size
+                self._bytes -= _size(dropped)
 
     def clear(self) -> None:
         with self._lock:
@@ -116,5 +117,11 @@ class SharedPages:
         self._down_until = 0.0
 
 
-local_pages = LocalPages()
+def _size(entry: "Entry | str") -> int:
+    return len(entry) * 2 if isinstance(entry, str) else entry.size  # str: about, in memory
+
+
+local_pages = LocalMemory("PAGE_CACHE_LOCAL_BYTES", "PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES")
+# Rendered parts that many pages share (operations.templatetags.fragments).
+local_fragments = LocalMemory("FRAGMENT_CACHE_BYTES", "FRAGMENT_CACHE_MAX_ENTRY_BYTES")
 shared_pages = SharedPages()

@@ -226,5 +226,5 @@ def known() -> int | None:
 
 def current() -> int:
     """The number for this request, through Django's connection if need be."""
-    number = watcher.current() if settings.PAGE_CACHE_LISTEN and _vendor() == "postgresql" else None
+    number = known()
     return number if number is not None else read()

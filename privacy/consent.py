@@ -232,6 +232,11 @@ class Consent:
     def allows(self, key: str) -> bool:
         return key in self.allowed
 
+    @property
+    def state(self) -> str:
+        """The choice in short, for cache keys: "-" (none yet) or the allowed services."""
+        return ",".join(sorted(self.allowed)) if self.decided else "-"
+
 
 NO_CONSENT = Consent()
 _ITEM = re.compile(r"^([a-z0-9]+):(ja|nein)$")

@@ -250,6 +250,11 @@ PAGE_CACHE_SECONDS = 3600
 PAGE_CACHE_LOCAL_BYTES = int(env_str("DJANGO_PAGE_CACHE_LOCAL_MB", "32")) * 1024 * 1024
 PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES = 512 * 1024
 PAGE_CACHE_MAX_ENTRY_BYTES = 8 * 1024 * 1024
+# Parts that many pages share (navigation, footer, consent banner, filter facets) are rendered
+# once per content version and kept in each process's memory (operations/templatetags/fragments).
+FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", not DEBUG)
+FRAGMENT_CACHE_BYTES = 8 * 1024 * 1024
+FRAGMENT_CACHE_MAX_ENTRY_BYTES = 256 * 1024
 # On PostgreSQL each process learns of a change by LISTEN/NOTIFY instead of asking per request.
 PAGE_CACHE_LISTEN = env_bool("DJANGO_PAGE_CACHE_LISTEN", True)
 # For a CDN in front of the site: how long it may keep the cookie-less variant of a page, serve

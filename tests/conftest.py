@@ -94,6 +94,7 @@ def _no_page_cache(settings):
     """Tests see each page as rendered (and count its queries); tests/operations/
     test_pagecache.py switches the cache on."""
     settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = False
     # No listening connection in the test process: it would outlive the test database.
     settings.PAGE_CACHE_LISTEN = False
 

@@ -207,9 +207,17 @@ def test_termine_without_meetings(client):
 
 
 @pytest.mark.parametrize("url", ["/termine/kalender.ics", "/gremien/beirat/kalender.ics"])
-def test_calendar_holds_the_next_eighteen_months_only(client, url):
+def test_calendar_holds_a_bounded_number_of_meetings(client, url, monkeypatch):
+    from governance import calendar
+
+    monkeypatch.setattr(calendar, "PAST_LIMIT", 1)
+    monkeypatch.setattr(calendar, "UPCOMING_LIMIT", 1)
     body = BodyFactory(slug="beirat")
-    MeetingFactory(body=body, title="In 17 Monaten", start=timezone.now() + 517 * DAY)
-    MeetingFactory(body=body, title="In 19 Monaten", start=timezone.now() + 578 * DAY)
+    for months in (1, 17, 19):
+        MeetingFactory(
+            body=body, title=f"In {months} Monaten", start=timezone.now() + 30 * months * DAY
+        )
     ics = client.get(url).content.decode()
-    assert "SUMMARY:In 17 Monaten" in ics and "In 19 Monaten" not in ics
+    # No meeting has begun: the next two, however far ahead the rest are planned.
+    assert "SUMMARY:In 1 Monaten" in ics and "SUMMARY:In 17 Monaten" in ics
+    assert "In 19 Monaten" not in ics
