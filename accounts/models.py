@@ -31,7 +31,9 @@ class EnrolmentLink(models.Model):
         related_name="enrolment_links",
         verbose_name=_("Benutzer"),
     )
-    token_hash = models.CharField(_("Prüfsumme des Links"), max_length=64, unique=True)
+    token_hash = models.CharField(
+        _("Prüfsumme des Links"), max_length=64, unique=True, editable=False
+    )
     created_at = models.DateTimeField(_("Erstellt am"), auto_now_add=True)
     expires_at = models.DateTimeField(_("Gültig bis"))
     used_at = models.DateTimeField(_("Benutzt am"), null=True, blank=True)

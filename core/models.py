@@ -206,7 +206,8 @@ class Counter(models.Model):
     never these, and they hold on every app server and through a cache outage.
     """
 
-    name = models.CharField(max_length=80, primary_key=True)  # scope and a salted hash
+    # Scope and a salted hash, written by core.ratelimit: nobody types it.
+    name = models.CharField(max_length=80, primary_key=True, editable=False)
     count = models.PositiveIntegerField(default=1)
     expires_at = models.BigIntegerField(db_index=True)  # Unix seconds: plain numbers everywhere
 

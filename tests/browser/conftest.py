@@ -101,7 +101,7 @@ def _stub(route) -> None:
 
 
 @pytest.fixture
-def new_context(browser, live_server):
+def new_context(browser, live_server, settings):
     """Fresh contexts (no cookies, no cache): a first visit. Each carries its Traffic record.
 
     `stub_foreign=False` leaves out the stubs for other hosts, for visits where no such request
@@ -111,6 +111,9 @@ def new_context(browser, live_server):
     """
     contexts = []
     origin = live_server.url.rstrip("/")
+    # Links made for elsewhere (preview and enrolment links, mails) point to the configured
+    # address: here, the live server.
+    settings.SITE_URL = origin
 
     def factory(*, stub_foreign=True, **options):
         context = browser.new_context(base_url=origin, locale="de-DE", **options)

@@ -248,7 +248,7 @@ def test_setting_up_the_second_factor_is_german(client, admin_user, django_user_
     two_factor_login(client, admin_user)
     url = f"/admin/auth/user/{editor.pk}/einrichtungslink/"
     html = read(pages, "Link erstellt", client.post(url, {"_mail": "on"}))
-    path = re.search(r"http://testserver(/admin/zwei-faktor/\S+/)\"", html).group(1)
+    path = re.search(r"http://127\.0\.0\.1:8000(/admin/zwei-faktor/\S+/)\"", html).group(1)
     pages["Link: E-Mail"] = [mail.outbox[0].subject, mail.outbox[0].body]
     visitor = Client()
     read(pages, "einrichten", visitor.get(path))
