@@ -11,7 +11,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -20,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from core.fields import UploadField, stored_size
 from core.models import PublishableModel, PublishedQuerySet, TimestampedModel
 from core.pdftext import field_file_text
+from core.urls import reverse
 from members.models import Municipality
 from projects.models import FieldOfAction, Project
 

@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import GermanPositiveIntegerField, UploadField
 from core.models import GeoPointModel, TimestampedModel
+from core.urls import reverse
 
 # scheme://host[:port] and nothing else: the value goes verbatim into a CSP header, where a
 # space, a semicolon or a path would change the policy.

@@ -6,7 +6,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, ProtectedError, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -17,6 +16,7 @@ from core.models import (
     ScheduledPublicationModel,
     live_q,
 )
+from core.urls import reverse
 from members.models import Municipality
 from privacy.fields import VideoURLField
 from projects.models import FieldOfAction, Project

@@ -1,11 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import GeoPointModel, PublishableModel, PublishedQuerySet, TimestampedModel
+from core.urls import reverse
 from members.models import ContactPerson, Municipality
 from privacy.fields import VideoURLField
 

@@ -189,7 +189,8 @@ def growth(servers: dict, urls: list, factors: list[int], args) -> None:
         queries = {}
         try:
             for factor in factors:
-                fetch(servers[factor] + path)  # warm-up
+                for _ in range(4):  # warm-up: each worker's shared fragments and templates
+                    fetch(servers[factor] + path)
             for _ in range(args.repeat):
                 times[0].append(fetch(servers["minimal"] + "/")[0])
                 for factor in factors:
