@@ -1,16 +1,18 @@
 import datetime
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.media import file_response
 from core.preview import granted_file, private_response
 from core.views import (
     CacheableListView,
+    ContentFragmentMixin,
     DeclaredQueryMixin,
     FilteredListView,
     PublishedMixin,
@@ -18,7 +20,7 @@ from core.views import (
 )
 
 from .forms import DocumentFilterForm
-from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
+from .models import AgendaItem, Body, Document, Meeting, Membership, TimelineEvent
 
 # What grows with the years is shown one year or month at a time; these lists stay short.
 UPCOMING_LIMIT = 20
@@ -94,30 +96,25 @@ class BodyListView(ListView):
     context_object_name = "bodies"
 
 
-class BodyDetailView(DeclaredQueryMixin, DetailView):
+class BodyDetailView(ContentFragmentMixin, DeclaredQueryMixin, DetailView):
     """Current members, the next meetings, the meetings of one year and the newest documents:
     former members and older years are a link away, so the page costs the same every year."""
 
+    model = Body
     context_object_name = "body"
 
     def query_spellings(self, context):
         return period_spellings(self.request, "jahr")
 
-    def get_queryset(self):
-        ended = Q(memberships__end_date__lt=timezone.localdate())
-        return Body.objects.annotate(
-            former_count=Count("memberships", filter=ended)
-        ).prefetch_related(
-            Prefetch("seat_quotas", queryset=SeatQuota.objects.select_related("municipality"))
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         body = self.object
-        current = list(
-            body.memberships.current()
-            .select_related("municipality")
-            .order_by("-start_date", "municipality__order", "person_name")
+        current = SimpleLazyObject(
+            lambda: list(
+                body.memberships.current()
+                .select_related("municipality")
+                .order_by("-start_date", "municipality__order", "person_name")
+            )
         )
         meetings = Meeting.objects.published().filter(body=body).select_related("body")
         span = local_span(meetings)
@@ -125,14 +122,24 @@ class BodyDetailView(DeclaredQueryMixin, DetailView):
         year = chosen_period(self.request, "jahr", years, f"{timezone.localdate().year}")
         context.update(
             current_memberships=current,
-            leaders=[m for m in current if m.role != Membership.Role.MEMBER],
-            upcoming_meetings=newest(meetings.upcoming(), BODY_UPCOMING_LIMIT),
+            quotas=SimpleLazyObject(lambda: list(body.seat_quotas.select_related("municipality"))),
+            former_count=SimpleLazyObject(
+                lambda: body.memberships.filter(end_date__lt=timezone.localdate()).count()
+            ),
+            leaders=SimpleLazyObject(
+                lambda: [m for m in current if m.role != Membership.Role.MEMBER]
+            ),
+            upcoming_meetings=SimpleLazyObject(
+                lambda: newest(meetings.upcoming(), BODY_UPCOMING_LIMIT)
+            ),
             years=years,
             year=year,
             year_meetings=meetings.filter(**year_range(year)).order_by("start") if year else (),
-            documents=newest(
-                Document.objects.published().filter(body=body).order_by("-date", "title"),
-                NEWEST_DOCUMENTS,
+            documents=SimpleLazyObject(
+                lambda: newest(
+                    Document.objects.published().filter(body=body).order_by("-date", "title"),
+                    NEWEST_DOCUMENTS,
+                )
             ),
         )
         return context
@@ -193,7 +200,7 @@ class MeetingListView(DeclaredQueryMixin, TemplateView):
         return context
 
 
-class MeetingDetailView(PublishedMixin, DetailView):
+class MeetingDetailView(ContentFragmentMixin, PublishedMixin, DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
@@ -236,7 +243,7 @@ class DocumentListView(FilteredListView):
         return self.filter_form.filter(published.for_list())
 
 
-class DocumentDetailView(PublishedMixin, DetailView):
+class DocumentDetailView(ContentFragmentMixin, PublishedMixin, DetailView):
     context_object_name = "document"
 
     def get_queryset(self):
