@@ -266,8 +266,8 @@ PAGE_CACHE_SHARED_CONTROL = env_str(
 )
 PAGE_CACHE_PURGE_URL = env_str("DJANGO_PAGE_CACHE_PURGE_URL", "")
 PAGE_CACHE_PURGE_TOKEN = env_str("DJANGO_PAGE_CACHE_PURGE_TOKEN", "")
-# gunicorn's worker count (gunicorn.conf.py reads the same variable). Several workers need the
-# shared cache above, or every rate limit counts per worker (check --deploy warns).
+# gunicorn's worker count (gunicorn.conf.py reads the same variable). Rate limits are database
+# rows (core.ratelimit), so every worker and server counts together.
 WEB_CONCURRENCY = int(env_str("WEB_CONCURRENCY", "3"))
 
 AUTH_PASSWORD_VALIDATORS = [
