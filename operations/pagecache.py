@@ -20,15 +20,19 @@ operations.purge); every other answer is private to the browser.
 
 import datetime
 import hashlib
+import os
 import threading
+from contextlib import suppress
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
-from django.http import HttpResponse, parse_cookie
+from django.http import FileResponse, HttpResponse, parse_cookie
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
@@ -40,7 +44,7 @@ from privacy.consent import CONSENT_COOKIE, parse_consent
 from . import pageversion
 from .encoding import MIN_SIZE, compress, compressible, negotiate
 from .middleware import TextGZipMiddleware
-from .pagestore import Entry, local_pages, shared_pages
+from .pagestore import Entry, disk_pages, local_pages, shared_pages
 
 # Cookies that change nothing in a cached page: the consent cookie is part of the key, and
 # cached pages contain no CSRF token. Any other cookie (a session above all) bypasses the cache.
@@ -259,7 +263,7 @@ def _etag_matches(header: str, etag: str) -> bool:
     return etag in tags or "*" in tags
 
 
-def answer(entry: Entry, meta, *, hit: bool) -> tuple[int, list[tuple[str, str]], bytes]:
+def answer(entry: Entry, meta, *, hit: bool) -> tuple[int, list[tuple[str, str]], bytes | BinaryIO]:
     """Status, headers and body for this request: the coding it prefers, or 304 if it has
     the same answer already. Nothing but choosing among stored bytes."""
     coding = negotiate(meta.get("HTTP_ACCEPT_ENCODING", ""), tuple(entry.bodies))
@@ -268,17 +272,42 @@ def answer(entry: Entry, meta, *, hit: bool) -> tuple[int, list[tuple[str, str]]
     if "HTTP_IF_NONE_MATCH" in meta and _etag_matches(meta["HTTP_IF_NONE_MATCH"], etag):
         return 304, headers, b""
     body = entry.bodies[coding]
+    if isinstance(body, Path):  # on disk (operations.pagestore.DiskPages): sent as a file
+        body = body.open("rb")  # FileNotFoundError if dropped meanwhile: a miss
+        length = os.fstat(body.fileno()).st_size
+    else:
+        length = len(body)
     if coding != "identity":
         headers.append(("Content-Encoding", coding))
-    headers.append(("Content-Length", str(len(body))))
+    headers.append(("Content-Length", str(length)))
     return 200, headers, body
 
 
-def _http_response(status: int, headers, body: bytes) -> HttpResponse:
-    response = HttpResponse(body, status=status)
+def _http_response(status: int, headers, body: bytes | BinaryIO) -> HttpResponse:
+    if isinstance(body, bytes):
+        response = HttpResponse(body, status=status)
+    else:
+        response = FileResponse(body, status=status)
     for name, value in headers:
         response[name] = value
     return response
+
+
+def _stored(key: str) -> Entry | None:
+    """This process's memory, then this host's disk, then Redis."""
+    entry = local_pages.get(key) or disk_pages.get(key)
+    if entry is None:
+        entry = shared_pages.get(key)  # stored by another process or app server
+        if entry is not None:
+            local_pages.put(key, entry)
+    return entry
+
+
+def _store(key: str, entry: Entry) -> None:
+    local_pages.put(key, entry)
+    if entry.size > settings.PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES:
+        disk_pages.put(key, entry)
+    shared_pages.put(key, entry)
 
 
 class PageCacheMiddleware:
@@ -296,24 +325,20 @@ class PageCacheMiddleware:
         if request_part is None:
             return self.get_response(request)
         key = f"page:{period.key(timezone.now())}:{request_part}"
-        entry = local_pages.get(key)
-        if entry is None:
-            entry = shared_pages.get(key)  # stored by another process or app server
-            if entry is not None:
-                local_pages.put(key, entry)
+        entry = _stored(key)
         if entry is not None:
-            return _http_response(*answer(entry, request.META, hit=True))
+            with suppress(FileNotFoundError):
+                return _http_response(*answer(entry, request.META, hit=True))
         request.page_cache_encodes = True  # TextGZipMiddleware leaves the coding to us
         response = self.get_response(request)
         if request.method != "GET" or not _storable(request, response):
             return self.compressor.compress(request, response)
         entry = make_entry(response, shared=request_part.endswith("|-"))
-        local_pages.put(key, entry)
-        shared_pages.put(key, entry)
+        _store(key, entry)
         return _http_response(*answer(entry, request.META, hit=False))
 
 
-def stored_answer(environ) -> tuple[int, list[tuple[str, str]], bytes] | None:
+def stored_answer(environ) -> tuple[int, list[tuple[str, str]], bytes | BinaryIO] | None:
     """A hit answered before Django builds a request (operations.wsgi), or None: then Django
     and the middleware above answer. Only when the version is known without a query (the
     listener is healthy) and the page is in this process's memory."""
@@ -326,5 +351,6 @@ def stored_answer(environ) -> tuple[int, list[tuple[str, str]], bytes] | None:
     period_part = version is not None and period.current(version, timezone.now())
     if not period_part:
         return None
-    entry = local_pages.get(f"page:{period_part}:{request_part}")
+    key = f"page:{period_part}:{request_part}"
+    entry = local_pages.get(key) or disk_pages.get(key)
     return answer(entry, environ, hit=True) if entry is not None else None

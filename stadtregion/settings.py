@@ -5,6 +5,7 @@ start without a real SECRET_KEY and ALLOWED_HOSTS; see stadtregion.checks for th
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -246,10 +247,16 @@ PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = 3600
 # Each process keeps recent pages in its memory too, bounded in bytes; larger answers (big
-# downloads) only in Redis, and the largest nowhere.
+# downloads) go to files every process of the host shares (sent without being read into
+# memory), and into Redis up to PAGE_CACHE_MAX_ENTRY_BYTES.
 PAGE_CACHE_LOCAL_BYTES = int(env_str("DJANGO_PAGE_CACHE_LOCAL_MB", "32")) * 1024 * 1024
 PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES = 512 * 1024
 PAGE_CACHE_MAX_ENTRY_BYTES = 8 * 1024 * 1024
+PAGE_CACHE_DIR = env_str(
+    "DJANGO_PAGE_CACHE_DIR", str(Path(tempfile.gettempdir()) / "stadtregion-pagecache")
+)
+PAGE_CACHE_DISK_BYTES = int(env_str("DJANGO_PAGE_CACHE_DISK_MB", "512")) * 1024 * 1024
+PAGE_CACHE_DISK_MAX_ENTRY_BYTES = 128 * 1024 * 1024
 # Parts that many pages share (navigation, footer, consent banner, filter facets) are rendered
 # once per content version and kept in each process's memory (operations/templatetags/fragments).
 FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", not DEBUG)

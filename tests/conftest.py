@@ -90,10 +90,11 @@ def _plain_static(settings):
 
 
 @pytest.fixture(autouse=True)
-def _no_page_cache(settings):
+def _no_page_cache(settings, tmp_path):
     """Tests see each page as rendered (and count its queries); tests/operations/
     test_pagecache.py switches the cache on."""
     settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_DIR = str(tmp_path / "pagecache")
     settings.FRAGMENT_CACHE_ENABLED = False
     # No listening connection in the test process: it would outlive the test database.
     settings.PAGE_CACHE_LISTEN = False
