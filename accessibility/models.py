@@ -6,9 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import UploadField, stored_size
 from core.models import PublishedQuerySet, ScheduledPublicationModel
-from core.uploads import CONTENT_TYPES
+from uploads.fields import UploadField, stored_size
+from uploads.formats import CONTENT_TYPES
 
 
 class AccessibilityFeedback(models.Model):

@@ -10,8 +10,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Grundlagen")
 
     def ready(self):
-        from .history import end_skip, skip_unchanged_history
         from .text import clean_before_save
+        from .unchanged import end_skip, skip_unchanged_history
 
         # First, so that the history check below compares the text as it will be stored.
         pre_save.connect(clean_before_save, dispatch_uid="core.clean_text")

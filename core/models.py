@@ -34,7 +34,7 @@ class TimestampedModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        from .history import unchanged_since_last_entry  # history reads models, not the reverse
+        from .unchanged import unchanged_since_last_entry  # it reads models, not the reverse
 
         # Before the comparison with the last history entry: the pre_save rule would clean the
         # text only after it, and an editor's CR LF would count as a change every time.
@@ -44,13 +44,13 @@ class TimestampedModel(models.Model):
         unchanged = unchanged_since_last_entry(self)
         if unchanged:
             # Nothing to write: "Stand" keeps naming the last change of the content (auto_now
-            # applies only to the fields saved); core.history writes no empty entry.
+            # applies only to the fields saved); core.unchanged writes no empty entry.
             kwargs["update_fields"] = [
                 f.name
                 for f in self._meta.concrete_fields
                 if not f.primary_key and f.name != "updated_at"
             ]
-        self._history_unchanged = unchanged  # core.history takes this answer, need not ask again
+        self._history_unchanged = unchanged  # core.unchanged takes this answer, need not ask again
         try:
             return super().save(*args, **kwargs)
         finally:

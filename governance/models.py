@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
-from core.fields import UploadField, stored_size
 from core.models import PublishableModel, PublishedQuerySet, TimestampedModel
-from core.pdftext import field_file_text
 from core.urls import reverse
 from members.models import Municipality
 from projects.models import FieldOfAction, Project
+from uploads.fields import UploadField, stored_size
+from uploads.pdftext import field_file_text
 
 
 def _end_after_start(name: str, start: str, end: str) -> models.CheckConstraint:
@@ -469,7 +469,7 @@ class Document(PublishableModel):
             if update_fields is not None and "meeting" in update_fields:
                 kwargs["update_fields"] = update_fields = {*update_fields, "body"}
         # The search reads the PDF's text: taken from each new or replaced file, whichever way it
-        # came (admin, seed, ORM); an unreadable file leaves it empty (core.pdftext).
+        # came (admin, seed, ORM); an unreadable file leaves it empty (uploads.pdftext).
         if self._file_replaced(update_fields):
             self.text_content = field_file_text(self.file)
             if update_fields is not None:

@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core.media import file_response
-from core.preview import granted_file, private_response
 from core.views import (
     CacheableListView,
     DeclaredQueryMixin,
@@ -16,6 +14,8 @@ from core.views import (
     PublishedMixin,
     newest,
 )
+from editorial.preview import granted_file, private_response
+from uploads.media import file_response
 
 from .forms import DocumentFilterForm
 from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
@@ -253,7 +253,7 @@ class DocumentDownloadView(PublishedMixin, DetailView):
         try:
             document = self.get_object()
         except Http404:
-            # A draft's PDF on the page of its signed preview link (core.preview).
+            # A draft's PDF on the page of its signed preview link (editorial.preview).
             granted = granted_file(request)
             if granted is None:
                 raise

@@ -8,9 +8,10 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import GermanPositiveIntegerField, UploadField
+from core.fields import GermanPositiveIntegerField
 from core.models import GeoPointModel, TimestampedModel
 from core.urls import reverse
+from uploads.fields import UploadField
 
 # scheme://host[:port] and nothing else: the value goes verbatim into a CSP header, where a
 # space, a semicolon or a path would change the policy.

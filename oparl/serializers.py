@@ -21,9 +21,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.fields import stored_size
 from governance.models import AgendaItem, Body, Document, Membership
 from projects.models import WorkingGroup
+from uploads.fields import stored_size
 
 from .sources import publication_modified_of
 

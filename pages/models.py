@@ -9,7 +9,6 @@ from django.db.models import Prefetch, ProtectedError, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import UploadField
 from core.models import (
     PublishableModel,
     PublishedQuerySet,
@@ -17,11 +16,11 @@ from core.models import (
     live_q,
 )
 from core.urls import reverse
+from editorial.pending import PendingVersionMixin
 from members.models import Municipality
 from privacy.fields import VideoURLField
 from projects.models import FieldOfAction, Project
-
-from .pending import PendingVersionMixin
+from uploads.fields import UploadField
 
 # First path segments that belong to the apps; a simple page must not shadow them.
 RESERVED_SLUGS = frozenset(

@@ -140,7 +140,8 @@ INSTALLED_APPS = [
     "simple_history",
     # Ours, lowest layer first: apps import only those above them (DESIGN.md, arrows one way).
     "core",
-    "images",
+    "uploads",
+    "editorial",
     "privacy",
     "members",
     "projects",
@@ -457,7 +458,7 @@ LOGIN_CONCURRENCY = 1
 LOGIN_ALERT = (5, 3600)
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail address
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
-# A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
+# A signed preview link (editorial.preview) opens one unpublished page for a week, unless revoked.
 PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
 # Two-factor login (django-otp, TOTP), required for every staff account: the name the
 # authenticator app shows; device keys are never shown again in the admin once saved. A device is
@@ -469,7 +470,7 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 SITE_NAME = "Stadtregion Münster"
 
 # The text fields the templates render with |markdown: the admin gives them the Markdown editor
-# with toolbar, live preview and image check (core.markdown_admin). Keep in step with templates.
+# with toolbar, live preview and image check (editorial.markdown_admin). Keep in step with templates.
 MARKDOWN_FIELDS = {
     "pages.page": ["body"],
     "pages.newsarticle": ["text"],

@@ -53,7 +53,7 @@ def test_editor_group_gets_no_system_permissions():
         "governance",
         "pages",
         "accessibility",
-        "images",
+        "editorial",
     }
     # History records are written by saves, never edited by hand.
     assert "pages.change_historicalpage" not in codenames

@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.models import PublicationStatus, live_q
+
 from .admin_preview import PreviewAdminMixin
 from .history import GermanHistoryContextHelper
 from .markdown_admin import MarkdownEditorAdminMixin
-from .models import PublicationStatus, live_q
 
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
 TIMESTAMPS_FIELDSET = (
@@ -184,9 +185,9 @@ class EditorialAdmin(
 
     class Media:
         # Listed after urlify.js so that the merged media keep this order.
-        js = ["admin/js/urlify.js", "core/admin-slug-de.js"]
+        js = ["admin/js/urlify.js", "editorial/admin-slug-de.js"]
         # Narrower inputs in tabular inlines, so their rows fit a 1280 px screen.
-        css = {"all": ["core/admin-inlines.css"]}
+        css = {"all": ["editorial/admin-inlines.css"]}
 
     def save_form(self, request, form, change):
         # Also called for the rows of list_editable and when a version is restored.

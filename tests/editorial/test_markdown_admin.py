@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.test import Client
 
-from core.templatetags.portal import markdown
+from editorial.templatetags.editorial_tags import markdown
 from pages.models import NewsArticle
 from tests.admin_helpers import admin_url, form_data, form_errors, two_factor_login
 from tests.factories import ImageFactory, NewsArticleFactory, PageFactory

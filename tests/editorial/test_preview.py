@@ -1,4 +1,4 @@
-"""Previews (core.preview): editors see a draft exactly as the public will, and can hand a
+"""Previews (editorial.preview): editors see a draft exactly as the public will, and can hand a
 colleague without an account a signed link to that one draft, which expires and can be revoked."""
 
 import re
@@ -8,7 +8,7 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from core import preview
+from editorial import preview
 from tests.admin_helpers import admin_url
 from tests.factories import (
     DocumentFactory,

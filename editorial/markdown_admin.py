@@ -3,8 +3,8 @@ the templates render with ``|markdown``.
 
 Which fields those are is the site's knowledge, not core's: settings.MARKDOWN_FIELDS maps a
 model label to its field names. The field stays a plain textarea (it works without JavaScript);
-static/core/markdown-editor.js adds the toolbar, the "Bild einfügen" dialog and the preview,
-whose HTML the server renders with core.markdown, exactly as visitors get it.
+static/editorial/markdown-editor.js adds the toolbar, the "Bild einfügen" dialog and the preview,
+whose HTML the server renders with editorial.markdown, exactly as visitors get it.
 """
 
 from django.conf import settings
@@ -19,11 +19,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .markdown import images, library_image_name, render
-from .media import find_visible
+from uploads.media import find_visible
 
-# images.admin registers the library's JSON list under this name; without it, no picker.
-PICKER_URL_NAME = "images_image_picker"
+from .markdown import images, library_image_name, render
+
+# editorial.image_admin registers the library's JSON list under this name; without it, no picker.
+PICKER_URL_NAME = "editorial_image_picker"
 
 # (data-md-button of @github/markdown-toolbar-element, label, keyboard shortcut)
 _BUTTONS = [
@@ -41,10 +42,10 @@ _BUTTONS = [
 
 class MarkdownEditorWidget(AdminTextareaWidget):
     class Media:
-        css = {"all": ["core/markdown-editor.css"]}
+        css = {"all": ["editorial/markdown-editor.css"]}
         js = [
             Script("vendor/markdown-toolbar-element/markdown-toolbar-element.js", type="module"),
-            Script("core/markdown-editor.js", type="module"),
+            Script("editorial/markdown-editor.js", type="module"),
         ]
 
     def __init__(self, *, preview_url: str, picker_url: str | None, attrs=None):
@@ -112,7 +113,7 @@ class MarkdownEditorWidget(AdminTextareaWidget):
 
 
 def validate_markdown_images(text: str) -> None:
-    """Every image needs an alt text and must come from the library (core.markdown)."""
+    """Every image needs an alt text and must come from the library (editorial.markdown)."""
     errors = {}
     for image in images(text):
         src = image.get("src", "")

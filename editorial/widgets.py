@@ -10,7 +10,7 @@ import json
 from django import forms
 from django.utils.html import format_html
 
-from .tiles import map_options
+from core.tiles import map_options
 
 LATITUDE, LONGITUDE = "latitude", "longitude"
 LOCATED_ZOOM = 14
@@ -20,8 +20,8 @@ class MapPickerWidget(forms.NumberInput):
     """The longitude input followed by a map; clicking or dragging sets both coordinates."""
 
     class Media:
-        css = {"all": ["leaflet/leaflet.css", "core/admin-map-picker.css"]}
-        js = ["leaflet/leaflet.js", "core/admin-map-picker.js"]
+        css = {"all": ["leaflet/leaflet.css", "editorial/admin-map-picker.css"]}
+        js = ["leaflet/leaflet.js", "editorial/admin-map-picker.js"]
 
     def __init__(self, attrs=None):
         # The class keeps the input at its own height beside the map (admin-map-picker.css).

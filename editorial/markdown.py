@@ -15,7 +15,7 @@ import nh3
 from django.conf import settings
 from django.utils.html import format_html
 
-from .uploads import KINDS
+from uploads.formats import KINDS
 
 # The image library's upload folder (images.Image.file); core names it so that the renderer
 # can recognise library images without importing the app above it.

@@ -4,7 +4,7 @@ The object's own public detail view renders it, for an anonymous visitor, inside
 that makes just this object live (and applies its pending version, if asked) and is then rolled
 back. So no view logic is copied, other drafts stay hidden and nothing staff-only appears.
 
-Editors open a preview from the admin (core.admin_preview); a signed link lets someone without
+Editors open a preview from the admin (editorial.admin_preview); a signed link lets someone without
 an account read that one object until the link expires (PREVIEW_LINK_MAX_AGE) or is revoked.
 Revocation: "Vorschaulinks ungültig machen" writes an admin log entry (who, when), and a link
 issued before the object's latest such entry no longer opens. Publishing revokes nothing: the
@@ -33,10 +33,10 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from .models import ScheduledPublicationModel
-from .siteurl import absolute_url
+from core.models import ScheduledPublicationModel
+from core.siteurl import absolute_url
 
-SALT = "core.preview.link"
+SALT = "editorial.preview.link"
 # The admin log message that revokes an object's links issued before it.
 REVOKED_MESSAGE = "Vorschaulinks ungültig gemacht"
 PREVIEW_HEADERS = {
@@ -156,7 +156,10 @@ def preview_link(request, token):
     except (Http404, LinkGone) as exc:
         gone = isinstance(exc, LinkGone)
         response = render(
-            request, "preview/link_invalid.html", {"gone": gone}, status=410 if gone else 404
+            request,
+            "editorial/preview_link_invalid.html",
+            {"gone": gone},
+            status=410 if gone else 404,
         )
         return private_response(response)
     return _grant_files(render_preview(request, preview), preview.obj, token)
@@ -172,7 +175,7 @@ GRANT_PARAMETER = "vorschau"
 
 def _files_by_url(obj) -> dict:
     """The object's stored files under the addresses its page links them by."""
-    from .fields import UploadField
+    from uploads.fields import UploadField
 
     files = {
         getattr(obj, field.name).url: getattr(obj, field.name)

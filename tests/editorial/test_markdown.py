@@ -1,6 +1,6 @@
 import pytest
 
-from core.templatetags.portal import markdown
+from editorial.templatetags.editorial_tags import markdown
 
 
 @pytest.mark.parametrize(

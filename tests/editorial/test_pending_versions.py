@@ -1,4 +1,4 @@
-"""Pending versions (pages.pending): a change to a published page or news article waits for its own
+"""Pending versions (editorial.pending): a change to a published page or news article waits for its own
 publication; the public sees the published version until then."""
 
 import re
@@ -7,8 +7,8 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.test import Client
 
+from editorial.pending import PendingVersion
 from pages.models import NewsArticle, Page
-from pages.pending import PendingVersion
 from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import (
     FieldOfActionFactory,

@@ -6,9 +6,8 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import TIMESTAMPS_FIELDSET, EditorialAdmin
-from core.markdown_admin import PICKER_URL_NAME
-
+from .admin import TIMESTAMPS_FIELDSET, EditorialAdmin
+from .markdown_admin import PICKER_URL_NAME
 from .models import Image
 
 
@@ -25,7 +24,7 @@ class ImageAdmin(EditorialAdmin):
     readonly_fields = [*EditorialAdmin.readonly_fields, "preview", "markdown_snippet"]
 
     class Media:
-        css = {"all": ["core/markdown-editor.css"]}
+        css = {"all": ["editorial/markdown-editor.css"]}
 
     @admin.display(description=_("Vorschau"))
     def thumbnail(self, obj):
@@ -82,5 +81,5 @@ class ImageAdmin(EditorialAdmin):
              "url": image.url, "markdown": image.markdown}
             for image in Image.objects.only("title", "alt_text", "credit", "file")
         ]  # fmt: skip
-        add_url = reverse(f"{self.admin_site.name}:images_image_add")
+        add_url = reverse(f"{self.admin_site.name}:editorial_image_add")
         return JsonResponse({"images": images, "add_url": add_url})

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.core.management.sql import emit_post_migrate_signal
 
-from accounts.permission_names import rename_permissions
+from editorial.permission_names import rename_permissions
 
 pytestmark = pytest.mark.django_db
 

@@ -39,7 +39,8 @@ class PendingVersion(models.Model):
         ordering = ["-saved_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="pages_one_pending_version_per_object"
+                fields=["content_type", "object_id"],
+                name="editorial_one_pending_version_per_object",
             )
         ]
 
@@ -134,7 +135,7 @@ class PendingVersionMixin(models.Model):
         return self.pending_versions.select_related("created_by").first()
 
     def apply_pending_version(self) -> bool:
-        """Writes the pending version to the database (core.preview calls this inside a
+        """Writes the pending version to the database (editorial.preview calls this inside a
         transaction that it rolls back); False if there is none."""
         pending = self.pending_version
         if pending is None:

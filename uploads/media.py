@@ -14,9 +14,10 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from core.models import visible_fields
+
 from .fields import UploadField
-from .models import visible_fields
-from .uploads import CONTENT_TYPES
+from .formats import CONTENT_TYPES
 
 CHUNK_SIZE = 64 * 1024
 # Nothing may run, load or be framed. PDFs keep out of `sandbox`: Chromium and Safari refuse to
@@ -45,7 +46,7 @@ def find_visible(name: str, user):
 def media(request, path):
     found = find_visible(path, request.user)
     if found is None:
-        from .preview import granted_file, private_response  # a preview link's draft file
+        from editorial.preview import granted_file, private_response  # a preview link's draft file
 
         granted = granted_file(request)
         if granted is None:

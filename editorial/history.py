@@ -3,9 +3,7 @@
 - Values look as they do on the site: "ja"/"nein", "–" for nothing, choices by their label,
   German dates and numbers, related objects by name.
 - Long texts show only what changed: the removed and the added lines (or sentences).
-- A save that changes no tracked field creates no entry (`skip_unchanged_history`), whoever
-  saves: the admin, an action or the seed command. Changes of many-to-many fields still get
-  one, from simple-history's m2m_changed handler.
+- A save that changes no tracked field creates no entry (core.unchanged), whoever saves.
 """
 
 import datetime
@@ -19,9 +17,9 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from core.unchanged import UNLISTED_FIELDS
+
 EMPTY = "–"
-# The timestamps change on every save and have a column of their own (the entry's date).
-UNLISTED_FIELDS = frozenset({"created_at", "updated_at"})
 LONG_TEXT = 120  # characters; longer values (and every multi-line text) are shown as a diff
 DIFF_LINE_CHARS = 160
 DIFF_MAX_LINES = 12
@@ -115,53 +113,3 @@ class GermanHistoryContextHelper(HistoricalRecordContextHelper):
                     Change(label, format_value(field, old), format_value(field, new), [])
                 )
         return changes
-
-
-def _values_differ(instance, record, fields) -> bool:
-    for field in fields:
-        if field.name in UNLISTED_FIELDS:
-            continue
-        try:
-            old = field.get_prep_value(getattr(record, field.attname))
-            new = field.get_prep_value(getattr(instance, field.attname))
-        except (AttributeError, TypeError, ValueError):
-            return True
-        if old != new:
-            return True
-    return False
-
-
-_SKIPPED = "_history_skipped_unchanged"
-
-
-def unchanged_since_last_entry(instance) -> bool:
-    """Whether saving ``instance`` would write what its newest history entry already holds."""
-    opts = instance._meta
-    manager_name = getattr(opts, "simple_history_manager_attribute", None)
-    if not manager_name or instance._state.adding or instance.pk is None:
-        return False
-    latest = getattr(instance, manager_name).first()  # the newest entry of this object
-    if latest is None or latest.history_type == "-":
-        return False
-    fields = [f for f in opts.concrete_fields if hasattr(latest, f.attname)]
-    return not _values_differ(instance, latest, fields)
-
-
-def skip_unchanged_history(sender, instance, raw=False, **kwargs) -> None:
-    """pre_save: no history entry when the instance equals its latest entry (see above).
-
-    TimestampedModel.save asks the same question first, to keep updated_at as well."""
-    if raw or hasattr(instance, "skip_history_when_saving"):
-        return  # the caller decided already (save_without_historical_record)
-    unchanged = instance.__dict__.get("_history_unchanged")  # TimestampedModel.save asked
-    if unchanged is None:
-        unchanged = unchanged_since_last_entry(instance)
-    if unchanged:
-        instance.skip_history_when_saving = True
-        setattr(instance, _SKIPPED, True)
-
-
-def end_skip(sender, instance, **kwargs) -> None:
-    """post_save (after simple-history's handler): later saves are judged afresh."""
-    if instance.__dict__.pop(_SKIPPED, False):
-        del instance.skip_history_when_saving

@@ -1,4 +1,4 @@
-"""The admin's side of pending versions (pages.pending): on the change form of a published page
+"""The admin's side of pending versions (editorial.pending): on the change form of a published page
 or news article, "Als ausstehende Änderung speichern" instead of saving; then preview, edit,
 publish or discard the pending version."""
 
@@ -11,8 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.admin_preview import PENDING_PARAM
-
+from .admin_preview import PENDING_PARAM
 from .pending import PendingVersion
 
 SAVE_PENDING = "_save_pending"

@@ -1,4 +1,4 @@
-"""The image library. Markdown texts show only images from here (core.markdown), so every
+"""The image library. Markdown texts show only images from here (editorial.markdown), so every
 picture on the site has an alternative text and comes from our own server."""
 
 from django.apps import apps
@@ -10,15 +10,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import UploadField
-from core.markdown import LIBRARY_DIRECTORY
 from core.models import TimestampedModel
+from uploads.fields import UploadField
+
+from .markdown import LIBRARY_DIRECTORY
 
 
 class ImageQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Everyone: the library holds pictures meant for the public site, and the media view
-        serves a file only for a model that answers this (core.media). A picture not yet used
+        serves a file only for a model that answers this (uploads.media). A picture not yet used
         in a published text is reachable only by its random, unguessable name."""
         return self.all()
 

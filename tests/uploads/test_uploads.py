@@ -13,7 +13,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image
 
-from core.uploads import check_upload
 from governance.models import Document
 from members.models import Municipality
 from tests.factories import (
@@ -25,6 +24,7 @@ from tests.factories import (
     MunicipalityFactory,
     SignLanguageVideoFactory,
 )
+from uploads.formats import check_upload
 
 HTML_AS_VIDEO = b"<!--ftypisom--><html><script>fetch('/admin/')</script></html>"
 JS_AS_CAPTIONS = b"WEBVTT=0;fetch('/admin/auth/user/add/')\n"

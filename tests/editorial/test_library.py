@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from images.models import Image
+from editorial.models import Image
 from stadtregion.permissions import EDITOR_GROUP_NAME
 from tests.admin_helpers import admin_url, form_errors, two_factor_login
 from tests.factories import ImageFactory, NewsArticleFactory, PageFactory, png_bytes
@@ -85,7 +85,7 @@ def test_picker_is_for_staff_with_access_to_the_library(client, db, django_user_
 
 
 def test_redaktion_manages_the_library(editor):
-    assert {"images.add_image", "images.change_image", "images.delete_image"} <= (
+    assert {"editorial.add_image", "editorial.change_image", "editorial.delete_image"} <= (
         editor.get_all_permissions()
     )
     assert editor.groups.filter(name=EDITOR_GROUP_NAME).exists()

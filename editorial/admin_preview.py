@@ -1,4 +1,4 @@
-"""The admin's side of previews (core.preview): "Vorschau" and "Vorschaulink erstellen" on the
+"""The admin's side of previews (editorial.preview): "Vorschau" and "Vorschaulink erstellen" on the
 change form of every content type with a public page and a publication state."""
 
 from django.contrib import messages

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    """The Redaktion's workflow, shared by every content app's admin: the admin base and publish
+    actions, history, previews and preview links, pending versions, the Markdown editor and
+    rendering, the image library, the map picker, and the admin's German names."""
+
+    name = "editorial"
+    verbose_name = _("Redaktion")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .library_german import germanize_library_names
+        from .permission_names import rename_permissions_after_migrate
+
+        germanize_library_names()
+        # For every app: auth's create_permissions (connected earlier) writes English names.
+        post_migrate.connect(rename_permissions_after_migrate, dispatch_uid="german_permissions")
