@@ -104,7 +104,7 @@ class GeoPointModel(models.Model):
 
 def live_q(prefix: str = "", now=None) -> Q:
     """The condition "published and within its schedule", for filters across a relation
-    (prefix "projects__") as well as on the model itself.
+    (prefix "<relation>__") as well as on the model itself.
 
     Evaluated against the clock of each query, so a scheduled item appears and disappears on
     time without a job that flips a flag.

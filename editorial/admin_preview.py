@@ -11,8 +11,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import preview
+from .pending import PendingVersionMixin
 
-# ?ausstehend=1 on the preview (and on a pages change form): the pending version.
+# ?ausstehend=1 on the preview (and on a change form): the pending version.
 PENDING_PARAM = "ausstehend"
 
 
@@ -65,7 +66,7 @@ class PreviewAdminMixin:
         return reverse(f"{self.admin_site.name}:{self._preview_urlname('change')}", args=[obj.pk])
 
     def _has_pending(self, obj) -> bool:
-        return getattr(obj, "pending_version", None) is not None
+        return isinstance(obj, PendingVersionMixin) and obj.pending_version is not None
 
     def preview_view(self, request, object_id):
         obj = self._preview_object(request, object_id)

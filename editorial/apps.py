@@ -13,8 +13,14 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from uploads import media
+
+        from . import preview
         from .library_german import germanize_library_names
         from .permission_names import rename_permissions_after_migrate
+
+        if preview.granted_file_response not in media.FILE_GRANTS:
+            media.FILE_GRANTS.append(preview.granted_file_response)
 
         germanize_library_names()
         # For every app: auth's create_permissions (connected earlier) writes English names.

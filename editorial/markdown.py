@@ -17,9 +17,7 @@ from django.utils.html import format_html
 
 from uploads.formats import KINDS
 
-# The image library's upload folder (images.Image.file); core names it so that the renderer
-# can recognise library images without importing the app above it.
-LIBRARY_DIRECTORY = "bilder"
+from .models import LIBRARY_DIRECTORY
 
 _ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",

@@ -23,7 +23,7 @@ from uploads.media import find_visible
 
 from .markdown import images, library_image_name, render
 
-# editorial.image_admin registers the library's JSON list under this name; without it, no picker.
+# image_admin registers the library's JSON list under this name; without it, no picker.
 PICKER_URL_NAME = "editorial_image_picker"
 
 # (data-md-button of @github/markdown-toolbar-element, label, keyboard shortcut)

@@ -13,7 +13,8 @@ from simple_history.models import HistoricalRecords
 from core.models import TimestampedModel
 from uploads.fields import UploadField
 
-from .markdown import LIBRARY_DIRECTORY
+# The library's upload folder: the Markdown renderer knows library images by it.
+LIBRARY_DIRECTORY = "bilder"
 
 
 class ImageQuerySet(models.QuerySet):

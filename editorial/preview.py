@@ -10,7 +10,7 @@ Revocation: "Vorschaulinks ungültig machen" writes an admin log entry (who, whe
 issued before the object's latest such entry no longer opens. Publishing revokes nothing: the
 link then shows what the public sees anyway.
 
-A model offers pending versions (pages.models.PendingVersionMixin) through
+A model offers pending versions (editorial.pending.PendingVersionMixin) through
 ``apply_pending_version()``, which writes the pending values to the database.
 """
 
@@ -35,6 +35,8 @@ from django.views.decorators.http import require_safe
 
 from core.models import ScheduledPublicationModel
 from core.siteurl import absolute_url
+from uploads.fields import UploadField
+from uploads.media import file_response
 
 SALT = "editorial.preview.link"
 # The admin log message that revokes an object's links issued before it.
@@ -175,8 +177,6 @@ GRANT_PARAMETER = "vorschau"
 
 def _files_by_url(obj) -> dict:
     """The object's stored files under the addresses its page links them by."""
-    from uploads.fields import UploadField
-
     files = {
         getattr(obj, field.name).url: getattr(obj, field.name)
         for field in obj._meta.fields
@@ -208,6 +208,14 @@ def granted_file(request):
     except (Http404, LinkGone):
         return None
     return _files_by_url(obj).get(request.path)
+
+
+def granted_file_response(request):
+    """For uploads.media: the answer for a file this request's preview link grants, or None."""
+    granted = granted_file(request)
+    if granted is None:
+        return None
+    return private_response(file_response(request, granted, public=False))
 
 
 def issue_link(request, obj, *, pending: bool = False) -> tuple[str, datetime.datetime]:
