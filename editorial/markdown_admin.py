@@ -1,13 +1,11 @@
 """The admin's Markdown editor: toolbar, live preview and image check for the text fields that
 the templates render with ``|markdown``.
 
-Which fields those are is the site's knowledge, not core's: settings.MARKDOWN_FIELDS maps a
-model label to its field names. The field stays a plain textarea (it works without JavaScript);
+Those are the fields of type MarkdownField (editorial.fields). The field stays a plain textarea (it works without JavaScript);
 static/editorial/markdown-editor.js adds the toolbar, the "Bild einfügen" dialog and the preview,
 whose HTML the server renders with editorial.markdown, exactly as visitors get it.
 """
 
-from django.conf import settings
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from uploads.media import find_visible
 
+from .fields import MarkdownField, markdown_fields
 from .markdown import images, library_image_name, render
 
 # image_admin registers the library's JSON list under this name; without it, no picker.
@@ -140,10 +139,10 @@ class MarkdownEditorAdminMixin:
     (POST, CSRF-protected, behind the admin's login and second factor)."""
 
     def markdown_fields(self) -> frozenset[str]:
-        return frozenset(getattr(settings, "MARKDOWN_FIELDS", {}).get(self.opts.label_lower, ()))
+        return frozenset(field.name for model, field in markdown_fields() if model is self.model)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name not in self.markdown_fields():
+        if not isinstance(db_field, MarkdownField):
             return super().formfield_for_dbfield(db_field, request, **kwargs)
         kwargs["widget"] = MarkdownEditorWidget(
             preview_url=reverse(f"{self.admin_site.name}:{self._preview_url_name()}"),

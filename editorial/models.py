@@ -1,8 +1,6 @@
 """The image library. Markdown texts show only images from here (editorial.markdown), so every
 picture on the site has an alternative text and comes from our own server."""
 
-from django.apps import apps
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -12,6 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimestampedModel
 from uploads.fields import UploadField
+
+from .fields import markdown_fields
 
 # The library's upload folder: the Markdown renderer knows library images by it.
 LIBRARY_DIRECTORY = "bilder"
@@ -83,11 +83,12 @@ class Image(TimestampedModel):
 
     def uses(self) -> list[models.Model]:
         """Everything whose Markdown text shows this image, drafts included (they would show a
-        gap once published): one query per model of settings.MARKDOWN_FIELDS."""
+        gap once published): one query per model with a MarkdownField."""
+        conditions = {}
+        for model, field in markdown_fields():
+            condition = Q(**{f"{field.name}__contains": self.file.name})
+            conditions[model] = conditions.get(model, Q()) | condition
         found = []
-        for label, fields in settings.MARKDOWN_FIELDS.items():
-            condition = Q()
-            for field in fields:
-                condition |= Q(**{f"{field}__contains": self.file.name})
-            found.extend(apps.get_model(label)._default_manager.filter(condition))
+        for model, condition in conditions.items():
+            found.extend(model._default_manager.filter(condition))
         return found

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import PublishableModel, PublishedQuerySet, TimestampedModel
 from core.urls import reverse
+from editorial.fields import MarkdownField
 from members.models import Municipality
 from projects.models import FieldOfAction, Project
 from uploads.fields import UploadField, stored_size
@@ -44,7 +45,7 @@ class Body(TimestampedModel):
     slug = models.SlugField(_("Kürzel in der Adresse"), max_length=200, unique=True)
     kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
     summary = models.CharField(_("Kurztext"), max_length=300)
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    description = MarkdownField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     history = HistoricalRecords()
@@ -179,7 +180,7 @@ class Meeting(PublishableModel):
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     location = models.CharField(_("Ort"), max_length=200, blank=True)
     address = models.CharField(_("Anschrift"), max_length=300, blank=True)
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    description = MarkdownField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
     cancelled = models.BooleanField(_("abgesagt"), default=False)
 
     objects = MeetingQuerySet.as_manager()

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from core.fields import GermanPositiveIntegerField
 from core.models import GeoPointModel, TimestampedModel
 from core.urls import reverse
+from editorial.fields import MarkdownField
 from uploads.fields import UploadField
 
 # scheme://host[:port] and nothing else: the value goes verbatim into a CSP header, where a
@@ -92,7 +93,7 @@ class Municipality(TimestampedModel, GeoPointModel):
             "Beschreibt das Bild für Menschen, die es nicht sehen, z. B. „Wappen der Gemeinde Havixbeck“."
         ),
     )
-    description = models.TextField(
+    description = MarkdownField(
         _("Kurzbeschreibung"),
         blank=True,
         help_text=_("Einfache Formatierung mit Markdown möglich."),

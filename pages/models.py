@@ -21,6 +21,7 @@ from core.models import (
     live_q,
 )
 from core.urls import reverse
+from editorial.fields import MarkdownField
 from editorial.pending import PendingVersionMixin
 from members.models import Municipality
 from privacy.fields import VideoURLField
@@ -120,7 +121,7 @@ class Page(PendingVersionMixin, ScheduledPublicationModel):
         blank=True,
         help_text=_("Ein bis zwei Sätze; erscheint auch in Suchmaschinen."),
     )
-    body = models.TextField(
+    body = MarkdownField(
         _("Inhalt"),
         help_text=_("Überschriften mit ## , Listen mit - , Links als [Text](https://…)."),
     )
@@ -214,7 +215,7 @@ class NewsArticle(PendingVersionMixin, PublishableModel):
         max_length=400,
         help_text=_("Ein bis zwei Sätze für die Übersicht und die Startseite."),
     )
-    text = models.TextField(
+    text = MarkdownField(
         _("Text"),
         help_text=_("Überschriften mit ## , Listen mit - , Links als [Text](https://…)."),
     )

@@ -469,19 +469,6 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SITE_NAME = "Stadtregion Münster"
 
-# The text fields the templates render with |markdown: the admin gives them the Markdown editor
-# with toolbar, live preview and image check (editorial.markdown_admin). Keep in step with templates.
-MARKDOWN_FIELDS = {
-    "pages.page": ["body"],
-    "pages.newsarticle": ["text"],
-    "members.municipality": ["description"],
-    "projects.fieldofaction": ["description"],
-    "projects.workinggroup": ["description"],
-    "projects.project": ["description"],
-    "governance.body": ["description"],
-    "governance.meeting": ["description"],
-}
-
 # DJANGO_LOG_FORMAT=json for log collectors (the container image sets it); every line carries
 # the request id. Queries slower than DJANGO_SLOW_QUERY_MS are logged with their SQL.
 LOGGING = logging_config(env_str("DJANGO_LOG_FORMAT", "text"), env_str("DJANGO_LOG_LEVEL", "INFO"))

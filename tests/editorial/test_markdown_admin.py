@@ -8,6 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.test import Client
 
+from editorial.fields import markdown_fields
 from editorial.templatetags.editorial_tags import markdown
 from pages.models import NewsArticle
 from tests.admin_helpers import admin_url, form_data, form_errors, two_factor_login
@@ -24,28 +25,50 @@ def preview_url(model=NewsArticle):
     return admin_url(model, "markdown_preview")
 
 
-@pytest.mark.parametrize(("label", "fields"), sorted(settings.MARKDOWN_FIELDS.items()))
-def test_every_markdown_field_gets_the_editor_and_stays_a_textarea(editor_client, label, fields):
+def _markdown_models() -> dict[type, set[str]]:
+    found = {}
+    for model, field in markdown_fields():
+        found.setdefault(model, set()).add(field.name)
+    return found
+
+
+def test_the_markdown_fields_are_the_ones_editors_write():
+    assert {model._meta.label_lower: names for model, names in _markdown_models().items()} == {
+        "pages.page": {"body"},
+        "pages.newsarticle": {"text"},
+        "members.municipality": {"description"},
+        "projects.fieldofaction": {"description"},
+        "projects.workinggroup": {"description"},
+        "projects.project": {"description"},
+        "governance.body": {"description"},
+        "governance.meeting": {"description"},
+    }
+
+
+@pytest.mark.parametrize(
+    "label", sorted(model._meta.label_lower for model, _field in markdown_fields())
+)
+def test_every_markdown_field_gets_the_editor_and_stays_a_textarea(editor_client, label):
     model = apps.get_model(label)
     html = editor_client.get(admin_url(model, "add")).content.decode()
-    for name in fields:
+    for name in _markdown_models()[model]:
         assert f'<markdown-toolbar for="id_{name}"' in html
         assert f'<textarea name="{name}"' in html  # without JavaScript, the plain field
     assert "markdown-toolbar-element.js" in html and 'type="module"' in html
 
 
-def test_every_field_the_templates_render_as_markdown_is_listed():
-    # "<app>/<template>": "{{ obj.field|markdown }}" must name a field listed for that app.
-    listed = {}
-    for label, fields in settings.MARKDOWN_FIELDS.items():
-        listed.setdefault(label.split(".")[0], set()).update(fields)
+def test_every_field_the_templates_render_as_markdown_is_a_markdown_field():
+    # "<app>/<template>": "{{ obj.field|markdown }}" must name a MarkdownField of that app.
+    declared = {}
+    for model, names in _markdown_models().items():
+        declared.setdefault(model._meta.app_label, set()).update(names)
     uses = 0
     for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
         app = template.relative_to(Path(settings.BASE_DIR, "templates")).parts[0]
         for field in MARKDOWN_USE.findall(template.read_text()):
-            assert field in listed.get(app, set()), f"{template}: {field}"
+            assert field in declared.get(app, set()), f"{template}: {field}"
             uses += 1
-    assert uses >= len(settings.MARKDOWN_FIELDS)  # the pattern still finds them
+    assert uses >= len(_markdown_models())  # the pattern still finds them
 
 
 def test_other_text_fields_keep_the_plain_textarea(editor_client):
