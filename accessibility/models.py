@@ -36,6 +36,8 @@ class AccessibilityFeedback(models.Model):
 
     history = HistoricalRecords()
 
+    changes_public_pages = False  # visitors' reports, read by staff only
+
     class Meta:
         verbose_name = _("Rückmeldung zur Barrierefreiheit")
         verbose_name_plural = _("Rückmeldungen zur Barrierefreiheit")

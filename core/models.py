@@ -25,6 +25,11 @@ class TimestampedModel(models.Model):
     """Base for everything office staff edit: when it was created and last changed.
 
     Who changed what is kept by django-simple-history on each model.
+
+    Every model of ours declares for the page cache (a system check insists):
+    ``changes_public_pages``, whether its saves and deletions change a public page; and, if
+    pages change by themselves when a moment passes, ``page_change_moments``: a dict of its
+    DateTimeField names, each with the condition under which the row's moment counts.
     """
 
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
@@ -139,6 +144,13 @@ class PublicationStatus(models.TextChoices):
 class ScheduledPublicationModel(TimestampedModel):
     """A draft until an editor publishes it, optionally only from and until given times."""
 
+    changes_public_pages = True
+    # A published object appears and disappears on time, without a save.
+    page_change_moments = {
+        "publish_from": Q(is_published=True),
+        "visible_until": Q(is_published=True),
+    }
+
     is_published = models.BooleanField(
         _("veröffentlicht"),
         default=False,
@@ -222,6 +234,8 @@ class Counter(models.Model):
     name = models.CharField(max_length=80, primary_key=True, editable=False)
     count = models.PositiveIntegerField(default=1)
     expires_at = models.BigIntegerField(db_index=True)  # Unix seconds: plain numbers everywhere
+
+    changes_public_pages = False  # rate-limit counts and used tokens
 
     class Meta:
         verbose_name = _("Zähler")

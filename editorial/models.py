@@ -63,6 +63,8 @@ class Image(TimestampedModel):
     objects = ImageQuerySet.as_manager()
     history = HistoricalRecords()
 
+    changes_public_pages = True  # a picture shown in published texts
+
     class Meta:
         verbose_name = _("Bild")
         verbose_name_plural = _("Bilder")

@@ -33,6 +33,8 @@ class PendingVersion(models.Model):
     )
     saved_at = models.DateTimeField(_("gespeichert am"), auto_now=True)
 
+    changes_public_pages = False  # the public sees the published version
+
     class Meta:
         verbose_name = _("ausstehende Änderung")
         verbose_name_plural = _("ausstehende Änderungen")

@@ -50,6 +50,8 @@ class Body(TimestampedModel):
 
     history = HistoricalRecords()
 
+    changes_public_pages = True
+
     class Meta:
         verbose_name = _("Gremium")
         verbose_name_plural = _("Gremien")
@@ -84,6 +86,8 @@ class SeatQuota(models.Model):
     seats = models.PositiveSmallIntegerField(_("Sitze"))
 
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Sitzkontingent")
@@ -142,6 +146,8 @@ class Membership(TimestampedModel):
     objects = MembershipQuerySet.as_manager()
     history = HistoricalRecords()
 
+    changes_public_pages = True
+
     class Meta:
         verbose_name = _("Mitgliedschaft")
         verbose_name_plural = _("Mitgliedschaften")
@@ -185,6 +191,9 @@ class Meeting(PublishableModel):
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
+
+    # Lists and calendars move a meeting from "next" to "past" when it starts and ends.
+    page_change_moments = {**PublishableModel.page_change_moments, "start": Q(), "end": Q()}
 
     class Meta:
         verbose_name = _("Sitzung/Termin")
@@ -296,6 +305,8 @@ class AgendaItem(TimestampedModel):
     votes_abstain = models.PositiveSmallIntegerField(_("Enthaltungen"), null=True, blank=True)
 
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Tagesordnungspunkt")
@@ -504,6 +515,8 @@ class TimelineEvent(TimestampedModel):
     link = models.URLField(_("weiterführender Link"), blank=True)
 
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Chronik-Eintrag")

@@ -113,6 +113,8 @@ class Municipality(TimestampedModel, GeoPointModel):
     objects = MunicipalityQuerySet.as_manager()
     history = HistoricalRecords()
 
+    changes_public_pages = True
+
     class Meta:
         verbose_name = _("Kommune")
         verbose_name_plural = _("Kommunen")
@@ -169,6 +171,8 @@ class ContactPerson(TimestampedModel):
     objects = ContactPersonQuerySet.as_manager()
     history = HistoricalRecords()
 
+    changes_public_pages = True
+
     class Meta:
         verbose_name = _("Ansprechperson")
         verbose_name_plural = _("Ansprechpersonen")
@@ -200,6 +204,8 @@ class MunicipalityEditor(models.Model):
         related_name="editor_assignments",
         on_delete=models.CASCADE,
     )
+
+    changes_public_pages = False  # who edits which town: admin only
 
     class Meta:
         verbose_name = _("Zuständigkeit")

@@ -8,6 +8,7 @@ class OperationsConfig(AppConfig):
     verbose_name = "Betrieb"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the check of the models' declarations)
         from .pagecache import connect_signals
 
         connect_signals()

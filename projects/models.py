@@ -25,6 +25,8 @@ class FieldOfAction(TimestampedModel):
 
     history = HistoricalRecords()
 
+    changes_public_pages = True
+
     class Meta:
         verbose_name = _("Handlungsfeld")
         verbose_name_plural = _("Handlungsfelder")
