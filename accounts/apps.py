@@ -15,6 +15,7 @@ class AccountsConfig(AppConfig):
     default = True
     name = "accounts"
     verbose_name = _("Anmeldung")
+    content = False  # no models editors edit (see the content apps)
 
     def ready(self):
         from django.contrib.auth.signals import user_login_failed

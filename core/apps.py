@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Grundlagen")
+    content = False  # no models editors edit (see the content apps)
 
     def ready(self):
         from .text import clean_before_save

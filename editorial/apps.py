@@ -9,6 +9,10 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     verbose_name = _("Redaktion")
+    # Editors edit its models: the Redaktion's permissions and the admin follow from this.
+    content = True
+    # Its admin module holds the bases; the library registers itself here.
+    admin_module = "editorial.image_admin"
 
     def ready(self):
         from django.db.models.signals import post_migrate

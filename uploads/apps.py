@@ -8,3 +8,4 @@ class UploadsConfig(AppConfig):
 
     name = "uploads"
     verbose_name = _("Dateien")
+    content = False  # no models editors edit (see the content apps)
