@@ -24,6 +24,8 @@ from projects.models import FieldOfAction, Project
 from uploads.fields import UploadField, stored_size
 from uploads.pdftext import field_file_text
 
+from .querysets import AgendaItemQuerySet, MeetingQuerySet
+
 
 def _end_after_start(name: str, start: str, end: str) -> models.CheckConstraint:
     return models.CheckConstraint(
@@ -163,14 +165,6 @@ class Membership(TimestampedModel):
         return started and (self.end_date is None or self.end_date >= day)
 
 
-class MeetingQuerySet(PublishedQuerySet):
-    def upcoming(self):
-        return self.filter(start__gte=timezone.now()).order_by("start")
-
-    def past(self):
-        return self.filter(start__lt=timezone.now()).order_by("-start")
-
-
 class Meeting(PublishableModel):
     body = models.ForeignKey(
         Body, verbose_name=_("Gremium"), related_name="meetings", on_delete=models.PROTECT
@@ -304,6 +298,7 @@ class AgendaItem(TimestampedModel):
     votes_no = models.PositiveSmallIntegerField(_("Nein-Stimmen"), null=True, blank=True)
     votes_abstain = models.PositiveSmallIntegerField(_("Enthaltungen"), null=True, blank=True)
 
+    objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords()
 
     changes_public_pages = True
