@@ -69,7 +69,7 @@ class TimestampedModel(models.Model):
 
 
 class GeoPointModel(models.Model):
-    """A point as WGS84 decimals: no spatial database or GDAL needed (DESIGN.md)."""
+    """A point as WGS84 decimals: no spatial database or GDAL needed (docs/architecture.md, "No GDAL")."""
 
     latitude = models.DecimalField(
         _("Breitengrad"),

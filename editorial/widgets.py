@@ -1,6 +1,6 @@
 """A map picker for latitude/longitude in the admin, without GeoDjango.
 
-django-leaflet's own admin widget imports django.contrib.gis, which needs GDAL (DESIGN.md); this
+django-leaflet's own admin widget imports django.contrib.gis, which needs GDAL (docs/architecture.md, "No GDAL"); this
 one uses only the Leaflet that django-leaflet ships as static files. The two number fields stay
 the source of truth: the map sets them, and typing in them moves the marker.
 """

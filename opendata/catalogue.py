@@ -1,4 +1,4 @@
-"""The DCAT-AP.de catalogue of our datasets, in the form GovData harvests (DESIGN.md, "Open data
+"""The DCAT-AP.de catalogue of our datasets, in the form GovData harvests (docs/architecture.md, "Interfaces that outside tools read"; "Open data
 that GovData accepts": contributorID openNRW, licence IRIs from dcat-ap.de, typed publisher and
 contact point, EU file types, IANA media types, typed dates, themes)."""
 

@@ -122,7 +122,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 INSTALLED_APPS = [
-    # SimpleAdminConfig: autodiscovery would import leaflet.admin, which needs GDAL (DESIGN.md);
+    # SimpleAdminConfig: autodiscovery would import leaflet.admin, which needs GDAL (docs/architecture.md, "No GDAL");
     # this subclass only makes the two-factor-aware accounts.sites.StaffAdminSite the default.
     "accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -138,7 +138,8 @@ INSTALLED_APPS = [
     "accounts.apps.TwoFactorDevicesConfig",  # django_otp.plugins.otp_totp, German name
     "leaflet",
     "simple_history",
-    # Ours, lowest layer first: apps import only those above them (DESIGN.md, arrows one way).
+    # Ours, lowest layer first: apps import only those above them (docs/architecture.md,
+    # "One layer order"; the import-linter contract in pyproject.toml lists the same order).
     "core",
     "uploads",
     "editorial",
@@ -365,7 +366,7 @@ LEAFLET_CONFIG = {
                     "-Mitwirkende",
                 ),
                 # Tile servers refuse requests without a Referer; the origin is enough, no path
-                # leaks. Never "no-referrer" (DESIGN.md).
+                # leaks. Never "no-referrer" (docs/architecture.md, "Consent before third parties").
                 "referrerPolicy": "strict-origin-when-cross-origin",
             },
         )
