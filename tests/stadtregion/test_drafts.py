@@ -10,7 +10,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from governance.models import Body
@@ -48,8 +47,7 @@ def hidden_state(request):
 
 
 @pytest.fixture
-def drafts(hidden_state):
-    call_command("seed_demo", verbosity=0)
+def drafts(hidden_state, seeded_db):  # the site seeded once per session, not per case
     town = Municipality.objects.filter(latitude__isnull=False).first()
     field = FieldOfAction.objects.first()
     body = Body.objects.first()
