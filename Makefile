@@ -86,8 +86,10 @@ endef
 test: $(INSTALLED) system-deps $(NODE_INSTALLED) check audit ## Run all checks and the whole test suite (PYTEST_ARGS=...)
 	$(call pytest)
 
-test-fast: $(INSTALLED) ## The tests without a browser, for the edit loop (PYTEST_ARGS=...)
-	$(call pytest,-m "not browser")
+# The edit loop: one app's unit and request tests (tests/<app>/); the whole-site walks
+# (tests/site/) and the browser tests run in `make test` and CI.
+test-fast: $(INSTALLED) ## The tests without browser and whole-site walks, for the edit loop (PYTEST_ARGS=...)
+	$(call pytest,-m "not browser and not site")
 
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(BIN)/ruff check $(RUFF_PATHS)

@@ -4,7 +4,7 @@ import json
 import subprocess
 
 from tests.factories import ImageFactory, NewsArticleFactory
-from tests.test_html_validity import JAVA, VNU_JAR, _require_vnu
+from tests.site.test_html_validity import JAVA, VNU_JAR, _require_vnu
 
 TABLE = "| Kommune | Einwohner |\n| --- | ---: |\n| Telgte | 20.301 |"
 
