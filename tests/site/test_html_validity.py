@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 VNU_JAR = (
-    Path(__file__).resolve().parent.parent
+    Path(__file__).resolve().parents[2]
     / "node_modules"
     / "vnu-jar"
     / "build"
