@@ -9,12 +9,7 @@ from pathlib import Path
 import pytest
 
 VNU_JAR = (
-    Path(__file__).resolve().parents[2]
-    / "node_modules"
-    / "vnu-jar"
-    / "build"
-    / "dist"
-    / "vnu.jar"
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
 
 # One short run: the quick compiler alone (TieredStopAtLevel=1) saves a second or more; its larger
