@@ -1,6 +1,6 @@
-"""The DCAT-AP.de catalogue of our datasets, in the form GovData harvests (DESIGN.md, "Open data
-that GovData accepts": contributorID openNRW, licence IRIs from dcat-ap.de, typed publisher and
-contact point, EU file types, IANA media types, typed dates, themes)."""
+"""The DCAT-AP.de catalogue of our datasets, in the form GovData harvests (docs/architecture.md,
+"Interfaces that outside tools read"): contributorID openNRW, licence IRIs from dcat-ap.de, typed
+publisher and contact point, EU file types, IANA media types, typed dates, themes."""
 
 from django.conf import settings
 from django.urls import reverse

@@ -7,6 +7,8 @@ class PageCacheVersion(models.Model):
 
     number = models.BigIntegerField()
 
+    changes_public_pages = False  # moved by raw SQL; the page cache's own number
+
     class Meta:
         verbose_name = "Version des Seitenzwischenspeichers"
         default_permissions = ()  # nobody edits it; saves of content move it on

@@ -37,7 +37,6 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
-from core.models import ScheduledPublicationModel
 from core.views import CACHE_QUERY_ATTRIBUTE
 from privacy.consent import CONSENT_COOKIE, parse_consent
 
@@ -49,12 +48,12 @@ from .pagestore import Entry, disk_pages, local_pages, shared_pages
 # Cookies that change nothing in a cached page: the consent cookie is part of the key, and
 # cached pages contain no CSRF token. Any other cookie (a session above all) bypasses the cache.
 NEUTRAL_COOKIES = frozenset({CONSENT_COOKIE, settings.CSRF_COOKIE_NAME})
-# Saves in these apps never change a public page (logins, lockouts, sessions, devices).
-QUIET_APPS = frozenset(
-    {"accounts", "admin", "auth", "axes", "contenttypes", "operations", "otp_totp", "otp_static",
-     "otp_email", "sessions"}
-)  # fmt: skip
-QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback", "core.counter"})
+# Our models declare whether their saves change a public page (changes_public_pages, see
+# core.models.TimestampedModel); saves in these libraries' apps never do (logins, lockouts,
+# sessions, devices).
+QUIET_LIBRARY_APPS = frozenset(
+    {"admin", "auth", "axes", "contenttypes", "otp_totp", "otp_static", "otp_email", "sessions"}
+)
 MAX_QUERY_LENGTH = 200
 # Headers of the stored answer that the cache sets itself on every hit.
 OWN_HEADERS = frozenset({"content-length", "content-encoding", "etag", "vary", "x-cache"})
@@ -71,8 +70,9 @@ def _caching() -> bool:
 
 
 def _content_changed(sender, action: str = "post", **kwargs) -> None:
-    opts = sender._meta
-    if opts.app_label in QUIET_APPS or opts.label_lower in QUIET_MODELS:
+    if not getattr(
+        sender, "changes_public_pages", sender._meta.app_label not in QUIET_LIBRARY_APPS
+    ):
         return
     # A history record accompanies a save that moves the version already, and m2m_changed
     # fires before and after each change to a relation.
@@ -105,30 +105,25 @@ def connect_signals() -> None:
 
 
 @cache
-def _scheduled_models() -> tuple:
-    return tuple(m for m in apps.get_models() if issubclass(m, ScheduledPublicationModel))
+def _timed_models() -> tuple:
+    """The models that declare moments at which their pages change by themselves."""
+    return tuple(m for m in apps.get_models() if getattr(m, "page_change_moments", None))
 
 
 def next_change(now: datetime.datetime) -> datetime.datetime:
-    """The next moment a page may change without anybody saving: a scheduled publication or
-    withdrawal, a meeting's start or end, or the next midnight in the site's time zone."""
-    from governance.models import Meeting
-
+    """The next moment a page may change without anybody saving: one of the moments the models
+    declare (a scheduled publication or withdrawal, a meeting's start or end), or the next
+    midnight in the site's time zone."""
     local = timezone.localtime(now)
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + datetime.timedelta(days=1)
     moments = [midnight]
-    for model in _scheduled_models():
-        moments += (
-            model._base_manager.filter(is_published=True)
-            .aggregate(
-                start=Min("publish_from", filter=Q(publish_from__gt=now)),
-                end=Min("visible_until", filter=Q(visible_until__gt=now)),
-            )
-            .values()
-        )
-    moments += Meeting._base_manager.aggregate(
-        start=Min("start", filter=Q(start__gt=now)), end=Min("end", filter=Q(end__gt=now))
-    ).values()
+    for model in _timed_models():
+        moments += model._base_manager.aggregate(
+            **{
+                name: Min(name, filter=condition & Q(**{f"{name}__gt": now}))
+                for name, condition in model.page_change_moments.items()
+            }
+        ).values()
     return min(moment for moment in moments if moment is not None)
 
 

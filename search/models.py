@@ -24,6 +24,8 @@ class DocumentText(models.Model):
     )
     vector = SearchVectorField(_("Suchvektor des Volltexts"))
 
+    changes_public_pages = True  # what the search finds
+
     class Meta:
         verbose_name = _("Suchindex eines Dokuments")
         verbose_name_plural = _("Suchindex der Dokumente")

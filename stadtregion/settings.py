@@ -123,7 +123,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 INSTALLED_APPS = [
-    # SimpleAdminConfig: autodiscovery would import leaflet.admin, which needs GDAL (DESIGN.md);
+    # SimpleAdminConfig: autodiscovery would import leaflet.admin, which needs GDAL (docs/architecture.md, "No GDAL");
     # this subclass only makes the two-factor-aware accounts.sites.StaffAdminSite the default.
     "accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -139,9 +139,11 @@ INSTALLED_APPS = [
     "accounts.apps.TwoFactorDevicesConfig",  # django_otp.plugins.otp_totp, German name
     "leaflet",
     "simple_history",
-    # Ours, lowest layer first: apps import only those above them (DESIGN.md, arrows one way).
+    # Ours, lowest layer first: apps import only those above them (docs/architecture.md,
+    # "One layer order"; the import-linter contract in pyproject.toml lists the same order).
     "core",
-    "images",
+    "uploads",
+    "editorial",
     "privacy",
     "members",
     "projects",
@@ -371,7 +373,7 @@ LEAFLET_CONFIG = {
                     "-Mitwirkende",
                 ),
                 # Tile servers refuse requests without a Referer; the origin is enough, no path
-                # leaks. Never "no-referrer" (DESIGN.md).
+                # leaks. Never "no-referrer" (docs/architecture.md, "Consent before third parties").
                 "referrerPolicy": "strict-origin-when-cross-origin",
             },
         )
@@ -464,7 +466,7 @@ LOGIN_CONCURRENCY = 1
 LOGIN_ALERT = (5, 3600)
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail address
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
-# A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
+# A signed preview link (editorial.preview) opens one unpublished page for a week, unless revoked.
 PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
 # Two-factor login (django-otp, TOTP), required for every staff account: the name the
 # authenticator app shows; device keys are never shown again in the admin once saved. A device is
@@ -474,19 +476,6 @@ OTP_TOTP_ISSUER = "Stadtregion Münster"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SITE_NAME = "Stadtregion Münster"
-
-# The text fields the templates render with |markdown: the admin gives them the Markdown editor
-# with toolbar, live preview and image check (core.markdown_admin). Keep in step with templates.
-MARKDOWN_FIELDS = {
-    "pages.page": ["body"],
-    "pages.newsarticle": ["text"],
-    "members.municipality": ["description"],
-    "projects.fieldofaction": ["description"],
-    "projects.workinggroup": ["description"],
-    "projects.project": ["description"],
-    "governance.body": ["description"],
-    "governance.meeting": ["description"],
-}
 
 # DJANGO_LOG_FORMAT=json for log collectors (the container image sets it); every line carries
 # the request id. Queries slower than DJANGO_SLOW_QUERY_MS are logged with their SQL.

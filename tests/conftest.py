@@ -73,6 +73,23 @@ def seeded_site(django_db_setup, django_db_blocker, tmp_path_factory):
     return site
 
 
+@pytest.fixture
+def seeded_db(seeded_site, db, settings):
+    """The seeded rows (see `seeded_site`) in this test's database, with the uploads they point
+    to; sequences move past the loaded ids, so factories can add rows."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    connection.creation.deserialize_db_from_string(seeded_site.rows)
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    settings.MEDIA_ROOT = seeded_site.media_root
+    return seeded_site
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploads go to a temporary folder, never into the checkout."""
