@@ -22,7 +22,9 @@ from simple_history.models import HistoricalChanges
 from members.editors import TOWN_EDITOR_GROUP_NAME
 
 EDITOR_GROUP_NAME = "Redaktion"
-CONTENT_APP_LABELS = ("members", "projects", "governance", "pages", "accessibility", "images")
+CONTENT_APP_LABELS = (
+    "members", "projects", "governance", "figures", "pages", "accessibility", "images"
+)  # fmt: skip
 EDIT_ACTIONS = ("add", "change", "delete", "view")
 # Viewing history needs only the model's own view permission by default; the historical
 # view permission keeps it working if SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is set.
