@@ -10,6 +10,7 @@ from governance.models import (
     SeatQuota,
     TimelineEvent,
 )
+from figures.models import Indicator, Value
 from members.models import ContactPerson, Municipality
 from pages.models import Page
 from projects.models import FieldOfAction, Project, WorkingGroup
@@ -17,7 +18,7 @@ from stadtregion.seed import seed_all
 
 SUMMARY_MODELS = [
     Municipality, ContactPerson, FieldOfAction, WorkingGroup, Project, Body, SeatQuota, Membership,
-    Meeting, AgendaItem, Document, TimelineEvent, Page,
+    Meeting, AgendaItem, Document, TimelineEvent, Page, Indicator, Value,
 ]  # fmt: skip
 
 
