@@ -64,7 +64,9 @@ class Indicator(TimestampedModel):
     subject_plural = models.BooleanField(
         _("Satzanfang ist Mehrzahl"),
         default=False,
-        help_text=_("Ankreuzen bei „Die fertiggestellten Wohnungen“: dann „stiegen“ statt „stieg“."),
+        help_text=_(
+            "Ankreuzen bei „Die fertiggestellten Wohnungen“: dann „stiegen“ statt „stieg“."
+        ),
     )
     explanation = models.TextField(
         _("Erklärung"), help_text=_("Was die Zahl misst, in einfachen Worten; Markdown möglich.")
@@ -172,8 +174,10 @@ class Indicator(TimestampedModel):
 
     @property
     def source(self) -> str:
-        return f"{self.source_name}, Tabelle {self.source_table}" if self.source_table else (
-            self.source_name
+        return (
+            f"{self.source_name}, Tabelle {self.source_table}"
+            if self.source_table
+            else (self.source_name)
         )
 
     @property

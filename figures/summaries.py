@@ -62,8 +62,10 @@ def comparison(indicator: Indicator, year: int, latest: list, region: Decimal | 
         f"{low_town.name} den niedrigsten ({_amount(indicator, low)})."
     )
     if region is not None:
-        label = "Der Durchschnitt der Kommunen" if indicator.aggregation == Aggregation.MEAN else (
-            "Die Region insgesamt"
+        label = (
+            "Der Durchschnitt der Kommunen"
+            if indicator.aggregation == Aggregation.MEAN
+            else ("Die Region insgesamt")
         )
         text += f" {label}: {_amount(indicator, region)}."
     missing = len(latest) - len(known)

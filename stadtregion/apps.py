@@ -15,6 +15,7 @@ class StadtregionConfig(AppConfig):
 
         import accessibility.admin  # noqa: F401
         import accounts.admin  # noqa: F401  (authenticator apps; users' towns, after auth's admin)
+        import figures.admin  # noqa: F401
         import governance.admin  # noqa: F401
         import images.admin  # noqa: F401
         import members.admin  # noqa: F401
