@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from figures.models import Indicator, Value
 from governance.models import (
     AgendaItem,
     Body,
@@ -10,7 +11,6 @@ from governance.models import (
     SeatQuota,
     TimelineEvent,
 )
-from figures.models import Indicator, Value
 from members.models import ContactPerson, Municipality
 from pages.models import Page
 from projects.models import FieldOfAction, Project, WorkingGroup
