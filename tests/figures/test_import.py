@@ -23,7 +23,7 @@ def upload(client, content: bytes, fmt: str, name="daten.csv"):
 def test_genesis_flat_csv_finds_the_towns_by_their_key_and_skips_the_rest(indicator, towns):
     parsed = importing.parse_genesis(SAMPLE.read_text(encoding="utf-8"))
     by_town = {town_id: value for (_, town_id, _), (value, _) in parsed.values.items()}
-    muenster, ascheberg, havixbeck, greven = towns
+    muenster, ascheberg, havixbeck, _greven = towns
     assert by_town == {
         muenster.pk: Decimal(320946),
         ascheberg.pk: Decimal(16012),
@@ -72,7 +72,7 @@ def test_preview_shows_what_changes_and_confirming_stores_it_with_history(
 
 
 def test_the_template_with_german_numbers(admin_client, indicator, towns):
-    content = "indikator;kommune;jahr;wert\nbevoelkerung;havixbeck;2022;12.312\n".encode()
+    content = b"indikator;kommune;jahr;wert\nbevoelkerung;havixbeck;2022;12.312\n"
     response = upload(admin_client, content, "template")
     [change] = response.context["plan"].new
     assert (change.town, change.year, change.new) == ("Havixbeck", 2022, Decimal(12312))
@@ -82,11 +82,11 @@ def test_a_malformed_file_is_refused_in_german_and_nothing_is_stored(
     admin_client, indicator, towns
 ):
     content = (
-        "indikator;kommune;jahr;wert\n"
-        "bevoelkerung;havixbeck;2023;12357\n"
-        "bevoelkerung;Atlantis;2023;1\n"
-        "bevoelkerug;greven;zweitausend;viele\n"
-    ).encode()
+        b"indikator;kommune;jahr;wert\n"
+        b"bevoelkerung;havixbeck;2023;12357\n"
+        b"bevoelkerung;Atlantis;2023;1\n"
+        b"bevoelkerug;greven;zweitausend;viele\n"
+    )
     response = upload(admin_client, content, "template")
     html = response.content.decode()
     assert response.status_code == 200

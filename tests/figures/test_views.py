@@ -38,7 +38,11 @@ def test_indicator_page_has_charts_with_accessible_names_summaries_and_tables(cl
 def test_demo_values_are_marked_on_every_page(client, towns):
     indicator = make_indicator(is_demo=True)
     fill(indicator, towns, [2023])
-    for url in [reverse("figures:index"), indicator.get_absolute_url(), towns[0].get_absolute_url()]:
+    for url in [
+        reverse("figures:index"),
+        indicator.get_absolute_url(),
+        towns[0].get_absolute_url(),
+    ]:
         assert "Beispielwerte" in client.get(url).content.decode(), url
 
 

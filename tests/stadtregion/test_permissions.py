@@ -51,6 +51,7 @@ def test_editor_group_gets_no_system_permissions():
         "members",
         "projects",
         "governance",
+        "figures",
         "pages",
         "accessibility",
         "images",
