@@ -5,7 +5,9 @@ GENESIS flat CSV (as GENESIS-Online and the Landesdatenbank NRW export it): UTF-
 cells, decimal comma, one value a row, columns statistics_code; statistics_label; time_code;
 time_label; time; then per dimension n_variable_code; n_variable_label;
 n_variable_attribute_code; n_variable_attribute_label; then value; value_unit;
-value_variable_code; value_variable_label; value_q. The towns are the dimension whose attribute
+value_variable_code; value_variable_label; value_q. Exports in the older flat layout (Zeit;
+n_Auspraegung_Code; one column "CODE__Label__Einheit" per value) are read as the same rows. The
+towns are the dimension whose attribute
 codes are Gemeindeschlüssel (8 digits, or 12 as Regionalschlüssel). In the statistical offices'
 legend "-" means "nothing", i.e. zero; ".", "x", "/" and "..." mean "no value" (secret, not
 applicable, unreliable) and are skipped.
@@ -33,6 +35,7 @@ GENESIS_REQUIRED = ("time", "value", "value_variable_code")
 TEMPLATE_COLUMNS = ("indikator", "kommune", "jahr", "wert")
 _YEAR = re.compile(r"(\d{4})")
 _DIMENSION = re.compile(r"(\d+)_variable_attribute_code")
+_OLD_DIMENSION = re.compile(r"(\d+)_Auspraegung_Code")
 
 
 class UnreadableFile(Exception):
@@ -92,9 +95,31 @@ def _towns() -> dict[str, Municipality]:
     return {town.slug: town for town in Municipality.objects.only("name", "slug")}
 
 
-def parse_genesis(text: str) -> Parsed:
+def _old_layout_rows(reader: csv.DictReader):
+    """Rows of the older flat layout, one per value column, in the current layout's names."""
+    columns = reader.fieldnames or []
+    values = [c for c in columns if c.count("__") >= 1 and not c.endswith("__q")]
+    for line, row in enumerate(reader, start=2):
+        base = {"time": row.get("Zeit", ""), "line": line}
+        for column in columns:
+            if match := _OLD_DIMENSION.fullmatch(column):
+                base[f"{match.group(1)}_variable_attribute_code"] = row.get(column)
+        for column in values:
+            yield {**base, "value": row.get(column), "value_variable_code": column.split("__")[0]}
+
+
+def _genesis_rows(text: str) -> tuple[list[str], object]:
+    """The column names and rows, in the current ffcsv's names whichever layout came."""
     reader = csv.DictReader(io.StringIO(text), delimiter=";")
     columns = reader.fieldnames or []
+    if "Zeit" in columns and "time" not in columns:
+        rows = list(_old_layout_rows(reader))
+        return sorted({key for row in rows for key in row}) or ["time"], rows
+    return columns, reader
+
+
+def parse_genesis(text: str) -> Parsed:
+    columns, reader = _genesis_rows(text)
     missing = [name for name in GENESIS_REQUIRED if name not in columns]
     if missing:
         raise UnreadableFile(
@@ -108,7 +133,8 @@ def parse_genesis(text: str) -> Parsed:
     for indicator in Indicator.objects.exclude(genesis_code=""):
         by_code.setdefault(indicator.genesis_code, []).append(indicator)
     parsed = Parsed()
-    for line, row in enumerate(reader, start=2):
+    for number, row in enumerate(reader, start=2):
+        line = row.get("line", number)  # the file's line, also for the older layout
         town, others = None, set()
         for n in dimensions:
             code = (row.get(f"{n}_variable_attribute_code") or "").strip()

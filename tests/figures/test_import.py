@@ -116,3 +116,15 @@ def test_binary_garbage_is_no_500(admin_client, indicator, towns):
 
 def test_editors_of_the_redaktion_may_import(editor_client, indicator, towns):
     assert editor_client.get(IMPORT).status_code == 200
+
+
+def test_the_older_genesis_flat_layout_is_read_too(indicator, towns):
+    text = (
+        "Statistik_Code;Statistik_Label;Zeit_Code;Zeit_Label;Zeit;1_Merkmal_Code;1_Merkmal_Label;"
+        "1_Auspraegung_Code;1_Auspraegung_Label;BEVSTD__Bevoelkerungsstand__Anzahl;"
+        "BEVSTD__Bevoelkerungsstand__q\n"
+        "12411;Bevölkerung;STAG;Stichtag;31.12.2022;GEMEIN;Gemeinden;05558020;Havixbeck;12312;e\n"
+    )
+    parsed = importing.parse_genesis(text)
+    assert parsed.errors == []
+    assert parsed.values == {(indicator.pk, towns[2].pk, 2022): (Decimal(12312), 2)}
