@@ -90,3 +90,8 @@ def test_queries_do_not_grow_with_towns_and_years(client, django_assert_num_quer
         client.get(indicator.get_absolute_url())
     with django_assert_num_queries(5):  # town count, indicators, region sums, reports
         client.get(reverse("figures:index"))
+
+
+def test_sitemap_lists_the_overview_and_each_indicator(client, indicator):
+    assert "/zahlen/" in client.get("/sitemap-static.xml").content.decode()
+    assert indicator.get_absolute_url() in client.get("/sitemap-zahlen.xml").content.decode()
