@@ -49,7 +49,6 @@ class ValueAdmin(EditorialAdmin):
     list_filter = ["indicator", "municipality", "year"]
     list_select_related = ["indicator", "municipality"]
     search_fields = ["indicator__name", "municipality__name"]
-    autocomplete_fields = []
     fields = ["indicator", "municipality", "year", "value", "created_at", "updated_at"]
     change_list_template = "admin/figures/value/change_list.html"
 

@@ -128,3 +128,22 @@ def test_the_older_genesis_flat_layout_is_read_too(indicator, towns):
     parsed = importing.parse_genesis(text)
     assert parsed.errors == []
     assert parsed.values == {(indicator.pk, towns[2].pk, 2022): (Decimal(12312), 2)}
+
+
+def test_the_admin_lists_and_forms_render_in_german(admin_client, indicator, towns):
+    fill(indicator, towns, [2023])
+    value = Value.objects.first()
+    for url in [
+        reverse("admin:figures_indicator_changelist"),
+        reverse("admin:figures_indicator_change", args=[indicator.pk]),
+        reverse("admin:figures_indicator_add"),
+        reverse("admin:figures_value_changelist"),
+        reverse("admin:figures_value_change", args=[value.pk]),
+        reverse("admin:figures_value_history", args=[value.pk]),
+    ]:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+    assert (
+        "Werte importieren"
+        in admin_client.get(reverse("admin:figures_value_changelist")).content.decode()
+    )
