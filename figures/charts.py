@@ -16,7 +16,6 @@ from decimal import Decimal
 from .numbers import german
 
 WIDTH = 400  # viewBox units; the SVG is 100 % wide, so a 320 px screen scales it by about 0.7
-FONT = 13
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,11 @@ class Point:
     y: float
     label: str  # the value as text, shown for the first and last point
     show_label: bool
+    label_below: bool = False  # on the side away from the line, so the line never crosses it
+
+    @property
+    def label_y(self) -> float:
+        return self.y + 22 if self.label_below else self.y - 10
 
 
 @dataclass(frozen=True)
@@ -98,10 +102,12 @@ def _tick_decimals(ticks: list[float]) -> int:
 
 def line_chart(series: list[tuple[int, Decimal]], decimals: int) -> LineChart:
     """The region's development: years left to right, the value's range with round ticks."""
-    left, right, top, height = 64, WIDTH - 20, 24, 240
+    left, right, top, height = 72, WIDTH - 20, 24, 240
     bottom = height - 32
     values = [float(value) for _, value in series]
-    ticks = nice_ticks(min(values), max(values))
+    # A fifth of the range as room above and below, for the labels of the first and last point.
+    room = (max(values) - min(values)) * 0.2
+    ticks = nice_ticks(min(values) - room, max(values) + room)
     low, high = ticks[0], ticks[-1]
     years = [year for year, _ in series]
     first, last = years[0], years[-1]
@@ -113,8 +119,19 @@ def line_chart(series: list[tuple[int, Decimal]], decimals: int) -> LineChart:
     def y(value: float) -> float:
         return bottom - (value - low) / (high - low) * (bottom - top)
 
+    ys = [y(value) for value in values]
+    end = len(series) - 1
+
+    def below(i: int) -> bool:
+        """A label goes on the side away from the line: below the first point when the line
+        rises from it, below the last when it falls to it (room permitting)."""
+        if end == 0:
+            return False
+        neighbour = ys[1] if i == 0 else ys[-2]
+        return neighbour < ys[i] and ys[i] + 22 < bottom
+
     points = [
-        Point(x(year), y(float(value)), german(value, decimals), i in (0, len(series) - 1))
+        Point(x(year), ys[i], german(value, decimals), i in (0, end), i in (0, end) and below(i))
         for i, (year, value) in enumerate(series)
     ]
     every = max(1, math.ceil(len(years) / 6))  # at most about six year labels

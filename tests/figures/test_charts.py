@@ -56,3 +56,16 @@ def test_bars_start_at_zero_and_missing_values_are_labelled_not_drawn():
     assert a.x == chart.zero and a.width > b.width > 0
     assert b.x + b.width == chart.zero
     assert c.missing and c.value_label == "keine Angabe"
+
+
+def test_the_line_runs_left_to_right_with_labels_away_from_it():
+    series = [(2014 + i, Decimal(480_000 + 3_000 * i)) for i in range(10)]
+    chart = charts.line_chart(series, 0)
+    xs = [point.x for point in chart.points]
+    assert xs == sorted(xs) and xs[0] == chart.left and xs[-1] == chart.right
+    first, last = chart.points[0], chart.points[-1]
+    assert first.show_label and last.show_label and not chart.points[1].show_label
+    assert first.label_below and first.label_y > first.y  # the line rises from it
+    assert not last.label_below and last.label_y < last.y
+    assert chart.bottom > first.label_y  # clear of the year labels
+    assert [tick.label for tick in chart.x_ticks] == ["2014", "2016", "2018", "2020", "2023"]
