@@ -108,6 +108,10 @@ class ValueAdmin(EditorialAdmin):
             request, "preview.html", plan=result, token=token, file_name=upload.name,
             skipped=dict(parsed.skipped), preview_rows=PREVIEW_ROWS,
             shown=(result.new + result.changed)[:PREVIEW_ROWS],
+            demo_indicators=list(
+                Indicator.objects.filter(pk__in={key[0] for key in values}, is_demo=True)
+                .values_list("name", flat=True)
+            ),
             title="Vorschau des Imports",
         )  # fmt: skip
 

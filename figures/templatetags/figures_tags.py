@@ -12,6 +12,14 @@ def number(value, decimals=0):
     return german(value, int(decimals))
 
 
+@register.filter
+def exact(value):
+    """A value in German notation with as many decimals as it has: 12.312,5 or 12.312."""
+    if value is None:
+        return "–"
+    return german(value, max(0, -value.normalize().as_tuple().exponent))
+
+
 @register.simple_tag
 def amount(indicator, value):
     return with_unit(value, indicator.decimals, indicator.unit)

@@ -71,11 +71,15 @@ def test_preview_shows_what_changes_and_confirming_stores_it_with_history(
     assert record.history_user is not None
 
 
-def test_the_template_with_german_numbers(admin_client, indicator, towns):
-    content = b"indikator;kommune;jahr;wert\nbevoelkerung;havixbeck;2022;12.312\n"
+def test_the_template_with_german_numbers_and_a_note_on_demo_values(admin_client, towns):
+    make_indicator(is_demo=True)
+    content = b"indikator;kommune;jahr;wert\nbevoelkerung;havixbeck;2022;12.312,5\n"
     response = upload(admin_client, content, "template")
     [change] = response.context["plan"].new
-    assert (change.town, change.year, change.new) == ("Havixbeck", 2022, Decimal(12312))
+    assert (change.town, change.year, change.new) == ("Havixbeck", 2022, Decimal("12312.5"))
+    html = response.content.decode()
+    assert "<td>12.312,5</td>" in html
+    assert "Als Beispielwerte gekennzeichnet: Bevölkerung." in html
 
 
 def test_a_malformed_file_is_refused_in_german_and_nothing_is_stored(
