@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 
+from figures.models import Indicator
 from governance.models import Body, Document, Meeting
 from members.models import Municipality
 from pages.models import NewsArticle, Page
@@ -77,6 +78,11 @@ SOURCES = (
         "title", ("description",), ("text_content",),
         "Dokument vom", lambda: models.F("date"), Document.objects.published,
         stored_body="search_text__vector",
+    ),
+    Source(
+        "zahl", "Zahl", Indicator, "figures:indicator_detail",
+        "name", ("subject", "source_name"), ("explanation",),
+        "Stand:", _changed, Indicator.objects.all,
     ),
     Source(
         "seite", "Seite", Page, "page",

@@ -59,6 +59,10 @@ SECTIONS = (
         ),
         sub_nav_title="Organisation",
     ),
+    Section(
+        "figures",
+        (Link("Zahlen und Berichte", "figures:index", below=("figures:indicator_detail",)),),
+    ),
 )
 
 

@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "members",
     "projects",
     "governance",
+    "figures",  # reads members, projects and governance documents
     "oparl",
     "maps",
     "pages",

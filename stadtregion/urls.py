@@ -32,6 +32,7 @@ urlpatterns = [
     path("kommunen/", include("members.urls")),
     path("", include("projects.urls")),
     path("", include("governance.urls")),
+    path("zahlen/", include("figures.urls")),
     # Uploads, only for objects the visitor may see (uploads.media); documents also have a
     # stable address of their own.
     re_path(rf"^media/(?P<path>{NAME_PATTERN})$", media, name="media"),

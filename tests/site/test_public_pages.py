@@ -42,7 +42,7 @@ class Outline(HTMLParser):
     def handle_endtag(self, tag):
         if self._open and self._open[-1]["tag"] == tag:
             element = self._open.pop()
-            if tag == "title":
+            if tag == "title" and not self.title:  # the document's; later ones name an SVG
                 self.title = element["text"].strip()
             else:
                 element["text"] = element["text"].strip()

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from figures.models import Indicator, Value
 from governance.models import (
     AgendaItem,
     Body,
@@ -17,7 +18,7 @@ from stadtregion.seed import seed_all
 
 SUMMARY_MODELS = [
     Municipality, ContactPerson, FieldOfAction, WorkingGroup, Project, Body, SeatQuota, Membership,
-    Meeting, AgendaItem, Document, TimelineEvent, Page,
+    Meeting, AgendaItem, Document, TimelineEvent, Page, Indicator, Value,
 ]  # fmt: skip
 
 
