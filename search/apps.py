@@ -7,4 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Suche")
 
     def ready(self):
-        from . import signals  # noqa: F401  (the stored vectors of documents' PDF text)
+        from . import signals
+
+        signals.connect()

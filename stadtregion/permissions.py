@@ -22,7 +22,9 @@ from simple_history.models import HistoricalChanges
 from members.editors import TOWN_EDITOR_GROUP_NAME
 
 EDITOR_GROUP_NAME = "Redaktion"
-CONTENT_APP_LABELS = ("members", "projects", "governance", "pages", "accessibility", "images")
+CONTENT_APP_LABELS = (
+    "members", "projects", "governance", "pages", "accessibility", "images", "search"
+)  # fmt: skip
 EDIT_ACTIONS = ("add", "change", "delete", "view")
 # Viewing history needs only the model's own view permission by default; the historical
 # view permission keeps it working if SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is set.
@@ -37,7 +39,12 @@ TOWN_EDITOR_ACTIONS = {
 }
 TOWN_EDITOR_HIDDEN = {("accessibility", "accessibilityfeedback")}
 # Who edits for which town is granted by superusers alone, though it lives in a content app.
-NOT_CONTENT = {("members", "municipalityeditor")}
+# The search index is written by the search itself (search.index), never by hand.
+NOT_CONTENT = {
+    ("members", "municipalityeditor"),
+    ("search", "searchentry"),
+    ("search", "searchword"),
+}
 
 
 def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
