@@ -20,6 +20,7 @@ class StadtregionConfig(AppConfig):
         import members.admin  # noqa: F401
         import pages.admin  # noqa: F401
         import projects.admin  # noqa: F401
+        import search.admin  # noqa: F401  (synonyms, queries without hits)
 
         from .permissions import sync_editor_group_after_migrate
 

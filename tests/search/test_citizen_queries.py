@@ -14,7 +14,9 @@ from search.suggest import suggestion
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="German stemming needs PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="German stemming needs PostgreSQL"
+    ),
 ]
 
 

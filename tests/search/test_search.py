@@ -342,9 +342,7 @@ def test_a_search_runs_a_fixed_number_of_queries(client, django_assert_num_queri
         assert search(client, **params).context["hits"]
 
 
-def test_a_search_without_hits_runs_a_fixed_number_of_queries(
-    client, django_assert_num_queries
-):
+def test_a_search_without_hits_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     _content("a")
     # The rate limit, the menu pages, the synonyms, the counts per type, the zero-hit count,
     # the words for "Meinten Sie", the fields of action.
