@@ -20,7 +20,6 @@ class ZeroHitQueryAdmin(admin.ModelAdmin):
 
     list_display = ["query", "count", "last_day"]
     search_fields = ["query"]
-    date_hierarchy = "last_day"
     readonly_fields = list_display
 
     def has_add_permission(self, request):
