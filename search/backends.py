@@ -6,12 +6,14 @@ index (search.text), and widened by the synonyms editors keep (search.models.Syn
 time, so a new synonym needs no new index.
 
 PostgreSQL: each word is looked up in the stored, GIN-indexed vector with German stemming and
-as a prefix ("Energieberatung" finds "Energieberatungstage", "Altbau" finds "Altbausanierung"),
-or, from five letters on, as a part of a word in the folded text (LIKE, served by pg_trgm's
-GIN indexes), so the end of a compound is found too ("Sanierung" finds "Altbausanierung").
-Stemmed prefixes rank the issue's cases better than trigram word similarity, which also finds
-unrelated words that merely share letters ("Radweg" and "Radwerk"); typos get their own help
-("Meinten Sie …?", search.suggest).
+as a prefix ("Energieberatung" finds "Energieberatungstage", "Altbau" finds "Altbausanierung").
+The end of a compound ("Sanierung" in "Altbausanierung") is found through the word list of the
+content (search.models.SearchWord): its words that contain the query's word, from five letters
+on, found by pg_trgm's GIN index, join the query as further prefixes, in a subquery that runs
+once per search. So every row is still found by the vector's index, and the cost stays flat as
+content grows (the vocabulary grows far slower than the text). This ranks the issue's cases
+better than trigram word similarity on the texts, which also finds words that merely share
+letters ("Radweg" and "Radwerk"); typos get their own help ("Meinten Sie …?", search.suggest).
 SQLite: every word, without its ending, contained in the folded text.
 
 Ranking, both alike: a title equal to the query first, then the share of the query's words in
@@ -23,14 +25,23 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import add, and_, or_
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, IntegerField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    FloatField,
+    Func,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import GreaterThan
 
 from .highlight import parse
-from .models import Synonym, key
+from .models import SearchWord, Synonym, key
 from .text import fold
 
 CONFIG = "german"
@@ -128,6 +139,40 @@ class _Backend:
         return exact + title
 
 
+COMPOUNDS = 100  # words of the word list at most, per query word
+
+
+class _TsQuery(Func):
+    """tsqueries joined by || or &&."""
+
+    template = "(%(expressions)s)"
+    output_field = SearchQueryField()
+
+    def __init__(self, *expressions, arg_joiner: str):
+        super().__init__(*expressions)
+        self.arg_joiner = arg_joiner
+
+
+class _Matches(Func):
+    """vector @@ tsquery, for a tsquery that Django's lookup would wrap in plainto_tsquery."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def _compounds(parts: list[str]) -> RawSQL:
+    """One tsquery of the content's words that contain one of these parts, as prefixes: the
+    words are folded letters only (search.index), safe in to_tsquery's syntax."""
+    where = " OR ".join(["word LIKE %s"] * len(parts))
+    table = SearchWord._meta.db_table
+    return RawSQL(
+        f"(SELECT to_tsquery('{CONFIG}', string_agg(word || ':*', ' | ')) FROM "
+        f"(SELECT word FROM {table} WHERE {where} LIMIT {COMPOUNDS}) AS compound_words)",
+        [f"%{part}%" for part in parts],
+    )
+
+
 class PostgresBackend(_Backend):
     @staticmethod
     def _query(term: Term) -> SearchQuery:
@@ -140,29 +185,21 @@ class PostgresBackend(_Backend):
                 queries.append(SearchQuery(variant + prefix, search_type="raw", config=CONFIG))
         return reduce(or_, queries)
 
-    def _term(self, term: Term) -> Q:
-        found = Q(vector=self._query(term))
-        long_keys = [k for k in term.keys if len(k) >= PART_FROM]
-        if long_keys:
-            found |= self._contains(long_keys)
-        return found
-
-    @staticmethod
-    def _has_lexemes(queries) -> GreaterThan:
-        """False for a query of stop words only ("und die der"): PostgreSQL drops them."""
-        combined = reduce(and_, queries)
-        return GreaterThan(Func(combined, function="numnode", output_field=IntegerField()), 0)
+    def _term(self, term: Term):
+        """The term's tsquery, widened by the compounds that contain it."""
+        query = self._query(term)
+        parts = [k for k in term.keys if len(k) >= PART_FROM and " " not in k]
+        if not parts:
+            return query
+        return _TsQuery(query, Coalesce(_compounds(parts), query), arg_joiner=" || ")
 
     def _group(self, group) -> Q:
-        queries = [self._query(term) for term in group]
-        conditions = [
-            # A stop word matches any row, as if it were not there.
-            self._term(term) | Q(GreaterThan(Value(1), Func(
-                query, function="numnode", output_field=IntegerField()
-            )))
-            for term, query in zip(group, queries, strict=True)
-        ]  # fmt: skip
-        return reduce(and_, conditions) & Q(self._has_lexemes(queries))
+        """One tsquery for the whole group, so one GIN index scan finds its rows. A stop word's
+        tsquery is empty, and PostgreSQL's && ignores an empty operand: "Wohnen in der Region"
+        is "Wohnen Region"; a query of stop words only matches nothing."""
+        terms = [self._term(term) for term in group]
+        query = terms[0] if len(terms) == 1 else _TsQuery(*terms, arg_joiner=" && ")
+        return Q(_Matches(F("vector"), query))
 
     def _excluded(self, term: Term) -> Q:
         return Q(vector=self._query(term))

@@ -105,4 +105,9 @@ def rebuild() -> int:
         )
     _write_vectors(None)
     _add_words(entries)
+    if connection.vendor == "postgresql":
+        # GIN gathers new rows in a pending list that every search reads through until
+        # (auto)vacuum merges it; after rewriting every row, merge it at once.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('search_entry_vector'::regclass)")
     return len(entries)
