@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import fold
+from .text import dotless_variants, fold
 
 START, STOP = "\ue000", "\ue001"
 _PAIR = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
@@ -67,12 +67,17 @@ _WORD = re.compile(r"\w+")
 
 
 def _matcher(keys) -> Callable[[str], bool] | None:
-    """Whether a word of the text counts as a match: its folded form contains one of the
-    query's keys (search.text.fold and stem), as the search compared it."""
+    """Whether a word of the text counts as a match: its folded form ("muenster") or its
+    dotless one ("munster") contains one of the query's keys (search.text), as the search
+    compared them."""
     keys = tuple(k for k in keys if k)
     if not keys:
         return None
-    return lambda word: any(k in fold(word) for k in keys)
+    def matches(word: str) -> bool:
+        spellings = (fold(word), fold(dotless_variants(word)))
+        return any(k in spelling for k in keys for spelling in spellings)
+
+    return matches
 
 
 def _matches(text: str, matcher) -> list[re.Match]:
