@@ -73,6 +73,7 @@ def _matcher(keys) -> Callable[[str], bool] | None:
     keys = tuple(k for k in keys if k)
     if not keys:
         return None
+
     def matches(word: str) -> bool:
         spellings = (fold(word), fold(dotless_variants(word)))
         return any(k in spelling for k in keys for spelling in spellings)
