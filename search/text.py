@@ -15,6 +15,11 @@ from core.markdown import render
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _DOTLESS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "ẞ": "ss"})
 _WORD = re.compile(r"\w+")
+# Block elements part words; inline ones (links, emphasis) sit inside a sentence.
+_BLOCK = re.compile(
+    r"</?(?:p|h\d|li|ul|ol|br|hr|tr|td|th|table|thead|tbody|blockquote|pre|div|figure|"
+    r"figcaption|img)\b[^>]*>"
+)
 _TAG = re.compile(r"<[^>]+>")
 # Endings dropped before comparing parts of words: "Radwege" is contained in "Radwegenetz",
 # "Wohnungen" in "Wohnungsbau" only as "wohnung". Longest first.
@@ -56,7 +61,8 @@ def plain(markdown: str) -> str:
     """The text a visitor reads of an editor's Markdown: no markup, links as their words."""
     if not markdown:
         return ""
-    return " ".join(html.unescape(_TAG.sub(" ", render(markdown))).split())
+    text = _TAG.sub("", _BLOCK.sub(" ", render(markdown)))
+    return " ".join(html.unescape(text).split())
 
 
 def words(text: str) -> list[str]:

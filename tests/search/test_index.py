@@ -147,3 +147,17 @@ def test_editors_keep_synonyms_and_read_zero_hit_queries(editor_client):
     assert response.status_code == 302
     assert Synonym.objects.get().term_key == "drahtesel"
     assert editor_client.get("/admin/search/searchentry/").status_code == 404
+
+
+def test_snippets_are_plain_text_from_where_the_match_is():
+    ProjectFactory(
+        title="Velorouten",
+        summary="Vierzehn Routen ins Umland.",
+        description="## Karte\n\nAlle Routen auf [veloregion.de](https://www.veloregion.de), **neu** beschildert.",
+    )
+    (hit,) = Search("beschildert")[0:10]
+    assert str(hit.snippet) == "Karte Alle Routen auf veloregion.de, neu <mark>beschildert</mark>."
+    (hit,) = Search("Umland")[0:10]
+    assert str(hit.snippet) == "Vierzehn Routen ins <mark>Umland</mark>."
+    (hit,) = Search("Velorouten")[0:10]  # the title only: the summary, once
+    assert str(hit.snippet) == "Vierzehn Routen ins Umland."
