@@ -23,9 +23,10 @@ def _deleted(sender, instance, **kwargs):
 def _dependent_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    owner = DEPENDENTS[sender](instance)
-    if owner is not None and owner.pk is not None:
-        index.index(type(owner)._default_manager.get(pk=owner.pk))
+    model, pk = DEPENDENTS[sender](instance)
+    owner = model._default_manager.filter(pk=pk).first()  # gone when deleted with it
+    if owner is not None:
+        index.index(owner)
 
 
 def connect() -> None:

@@ -128,5 +128,5 @@ def publication(obj) -> dict:
     }
 
 
-# Saving one of these changes the entry of another object: (model, the object whose entry).
-DEPENDENTS = {AgendaItem: lambda item: item.meeting}
+# Saving or deleting one of these changes the entry of another object: its model and id.
+DEPENDENTS = {AgendaItem: lambda item: (Meeting, item.meeting_id)}

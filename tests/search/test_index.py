@@ -161,3 +161,10 @@ def test_snippets_are_plain_text_from_where_the_match_is():
     assert str(hit.snippet) == "Vierzehn Routen ins <mark>Umland</mark>."
     (hit,) = Search("Velorouten")[0:10]  # the title only: the summary, once
     assert str(hit.snippet) == "Vierzehn Routen ins Umland."
+
+
+def test_deleting_a_meeting_with_its_agenda_removes_its_entry():
+    meeting = MeetingFactory(title="Sitzung")
+    AgendaItemFactory(meeting=meeting, title="Kostenschlüssel")
+    meeting.delete()
+    assert not SearchEntry.objects.filter(kind="sitzung").exists()
