@@ -37,6 +37,9 @@ class Source:
     url: Callable[[models.Model], str] = field(default=lambda obj: obj.get_absolute_url())
     # the queryset search_reindex reads, with what text() needs
     queryset: Callable[[], models.QuerySet] | None = None
+    # how the date is shown, and for the <time> element
+    date_format: str = "j. F Y"
+    machine_date_format: str = "Y-m-d"
 
     def objects(self) -> models.QuerySet:
         return self.queryset() if self.queryset else self.model._default_manager.all()
@@ -106,9 +109,10 @@ SOURCES = (
         date=lambda n: n.date,
     ),
     Source(
-        "chronik", "Chronik", TimelineEvent, "Eintrag vom",
+        # Many entries are known to the year or month only: the year is always right.
+        "chronik", "Chronik", TimelineEvent, "Chronik-Eintrag aus dem Jahr",
         lambda e: (e.title, "", e.description),
-        date=lambda e: e.date,
+        date=lambda e: e.date, date_format="Y", machine_date_format="Y",
         url=lambda e: f"{reverse('governance:timeline')}#eintrag-{e.pk}",
     ),
 )  # fmt: skip

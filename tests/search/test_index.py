@@ -168,3 +168,11 @@ def test_deleting_a_meeting_with_its_agenda_removes_its_entry():
     AgendaItemFactory(meeting=meeting, title="Kostenschlüssel")
     meeting.delete()
     assert not SearchEntry.objects.filter(kind="sitzung").exists()
+
+
+def test_a_chronik_hit_shows_only_the_year(client):
+    from governance.models import TimelineEvent
+
+    TimelineEvent.objects.create(date=datetime.date(2007, 1, 1), precision="jahr", title="Beitritt")
+    html = client.get("/suche/", {"q": "Beitritt"}).content.decode()
+    assert 'Chronik-Eintrag aus dem Jahr <time datetime="2007">2007</time>' in html
