@@ -46,9 +46,10 @@ from .pagestore import Entry, local_pages, shared_pages
 # cached pages contain no CSRF token. Any other cookie (a session above all) bypasses the cache.
 NEUTRAL_COOKIES = frozenset({CONSENT_COOKIE, settings.CSRF_COOKIE_NAME})
 # Saves in these apps never change a public page (logins, lockouts, sessions, devices).
+# "search": its index follows saves that moved the version already; its pages are not cached.
 QUIET_APPS = frozenset(
     {"accounts", "admin", "auth", "axes", "contenttypes", "operations", "otp_totp", "otp_static",
-     "otp_email", "sessions"}
+     "otp_email", "sessions", "search"}
 )  # fmt: skip
 QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback", "core.counter"})
 MAX_QUERY_LENGTH = 200
