@@ -175,6 +175,8 @@ def page_urls(anchors: dict) -> list[tuple[str, str]]:
     urls += [
         ("Sitemap Dokumente", "/sitemap-dokumente.xml"),
         ("Suche „Wohnen“", "/suche/?q=Wohnen"),
+        ("Suche „Radwege“", "/suche/?q=Radwege"),  # synonyms and parts of words
+        ("Suche „Havixbek“", "/suche/?q=Havixbek"),  # no hits: "Meinten Sie …?"
     ]
     return urls
 
@@ -207,6 +209,8 @@ def main() -> int:
     if factor > 1:
         grow(anchors, factor=factor, batch=1)
         grow_figures(anchors)
+        # Bulk-created rows send no signals: their search entries are written in one go.
+        call_command("search_reindex", verbosity=0)
     analyze()
     target.write_text(json.dumps(page_urls(anchors) + oparl_meeting_list()))
     return 0

@@ -42,7 +42,12 @@ TOWN_EDITOR_ACTIONS = {
 }
 TOWN_EDITOR_HIDDEN = {("accessibility", "accessibilityfeedback")}
 # Who edits for which town is granted by superusers alone, though it lives in a content app.
-NOT_CONTENT = {("members", "municipalityeditor")}
+# The search index is written by the search itself (search.index), never by hand.
+NOT_CONTENT = {
+    ("members", "municipalityeditor"),
+    ("search", "searchentry"),
+    ("search", "searchword"),
+}
 
 
 def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:

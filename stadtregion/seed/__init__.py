@@ -19,6 +19,7 @@ from .members import load_contacts, load_municipalities
 from .news import load_news
 from .pages import load_pages
 from .projects import load_projects, load_working_groups
+from .synonyms import load_synonyms
 
 
 @transaction.atomic
@@ -41,6 +42,7 @@ def seed_all(*, today: datetime.date) -> SeedLog:
     load_timeline(log)
     load_pages(log)
     load_news(log, fields=fields, projects=projects, municipalities=municipalities)
+    load_synonyms(log)
     return log
 
 

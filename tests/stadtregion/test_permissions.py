@@ -53,6 +53,8 @@ def test_editor_group_gets_no_system_permissions():
     codenames = _group_codenames()
 
     assert {name.split(".")[0] for name in codenames} == content_app_labels()
+    # The search index is written by the search itself, never by hand.
+    assert not {name for name in codenames if "searchentry" in name or "searchword" in name}
     # History records are written by saves, never edited by hand.
     assert "pages.change_historicalpage" not in codenames
     assert "members.delete_historicalmunicipality" not in codenames
