@@ -42,6 +42,7 @@ def test_the_markdown_fields_are_the_ones_editors_write():
         "projects.project": {"description"},
         "governance.body": {"description"},
         "governance.meeting": {"description"},
+        "figures.indicator": {"explanation"},
     }
 
 
