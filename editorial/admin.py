@@ -20,6 +20,7 @@ from core.models import PublicationStatus, live_q
 from .admin_preview import PreviewAdminMixin
 from .history import GermanHistoryContextHelper
 from .markdown_admin import MarkdownEditorAdminMixin
+from .versions import VersionCheckAdminMixin
 
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
 TIMESTAMPS_FIELDSET = (
@@ -168,6 +169,7 @@ class OnSiteLinkColumnMixin:
 
 
 class EditorialAdmin(
+    VersionCheckAdminMixin,
     PreviewAdminMixin,
     MarkdownEditorAdminMixin,
     PublicationStatusMixin,
