@@ -41,7 +41,9 @@ def last_saved_by(obj) -> tuple[str, object]:
     pending = getattr(obj, "pending_version", None)
     if pending is not None:
         author = pending.created_by
-        return (author.get_full_name() or author.get_username()) if author else "?", pending.saved_at
+        return (
+            author.get_full_name() or author.get_username()
+        ) if author else "?", pending.saved_at
     history = getattr(obj, "history", None)
     entry = history.select_related("history_user").first() if history is not None else None
     user = entry.history_user if entry is not None else None

@@ -87,6 +87,15 @@ def post_change(client, obj, **changes):
     return client.post(url, data)
 
 
+def publish_pending(client, obj, **kwargs):
+    """Opens "Änderung veröffentlichen" of a live object's draft and confirms what it shows."""
+    url = admin_url(type(obj), "publish_pending", obj.pk)
+    confirm = client.get(url)
+    if confirm.status_code != 200:
+        return confirm
+    return client.post(url, {"_base_version": confirm.context["base_version"]}, **kwargs)
+
+
 @dataclass
 class AdminCase:
     """One model's admin as the Redaktion uses it.

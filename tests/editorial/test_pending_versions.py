@@ -9,7 +9,7 @@ from django.test import Client
 
 from editorial.pending import PendingVersion
 from pages.models import NewsArticle, Page
-from tests.admin_helpers import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors, publish_pending
 from tests.factories import (
     FieldOfActionFactory,
     MunicipalityFactory,
@@ -47,13 +47,7 @@ def save_pending(client, obj, pending=False, **changes):
     return client.post(url, data)
 
 
-def publish(client, obj, **kwargs):
-    """Opens "Änderung veröffentlichen" and confirms what it shows."""
-    url = admin_url(type(obj), "publish_pending", obj.pk)
-    confirm = client.get(url)
-    if confirm.status_code != 200:
-        return confirm
-    return client.post(url, {"_base_version": confirm.context["base_version"]}, **kwargs)
+publish = publish_pending
 
 
 def test_pending_change_leaves_the_public_page_unchanged(editor_client, visitor, article):

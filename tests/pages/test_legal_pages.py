@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 
 from pages.models import LEGAL_PAGE_SLUGS, Page
-from tests.admin_helpers import admin_url, form_errors, post_change
+from tests.admin_helpers import admin_url, form_errors, post_change, publish_pending
 from tests.crawl import sitemap_text
 from tests.factories import PageFactory
 
@@ -83,6 +83,7 @@ def test_admin_edits_a_legal_page_but_keeps_its_address(staff_client, legal):
     page = legal[0]
     response = post_change(staff_client, page, title="Neuer Titel", slug="anders")
     assert response.status_code == 302, form_errors(response)
+    publish_pending(staff_client, page)
     page.refresh_from_db()
     assert (page.title, page.slug) == ("Neuer Titel", legal[0].slug)
 
