@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.models import PublicationStatus, live_q
 
 from .admin_preview import PreviewAdminMixin
+from .edit_sessions import EditSessionAdminMixin
 from .history import GermanHistoryContextHelper
 from .markdown_admin import MarkdownEditorAdminMixin
 from .versions import VersionCheckAdminMixin
@@ -170,6 +171,7 @@ class OnSiteLinkColumnMixin:
 
 class EditorialAdmin(
     VersionCheckAdminMixin,
+    EditSessionAdminMixin,
     PreviewAdminMixin,
     MarkdownEditorAdminMixin,
     PublicationStatusMixin,
@@ -187,7 +189,7 @@ class EditorialAdmin(
 
     class Media:
         # Listed after urlify.js so that the merged media keep this order.
-        js = ["admin/js/urlify.js", "editorial/admin-slug-de.js"]
+        js = ["admin/js/urlify.js", "editorial/admin-slug-de.js", "editorial/edit-guard.js"]
         # Narrower inputs in tabular inlines, so their rows fit a 1280 px screen.
         css = {"all": ["editorial/admin-inlines.css"]}
 

@@ -91,3 +91,7 @@ class Image(TimestampedModel):
                 condition |= Q(**{f"{field}__contains": self.file.name})
             found.extend(apps.get_model(label)._default_manager.filter(condition))
         return found
+
+
+# Models of the editorial workflow, kept with the code that uses them.
+from .edit_sessions import EditSession  # noqa: E402, F401

@@ -184,3 +184,49 @@ def test_stale_restore_is_refused(editor_client, colleague_client):
     assert response.status_code == 200
     assert "Dritte Fassung" in response.content.decode()
     assert Page.objects.get().body == "Dritte Fassung"
+
+
+# Edit lock notice and typing kept on the server (bug 3, bug 6).
+
+
+def session_url(obj) -> str:
+    return admin_url(type(obj), "edit_session", obj.pk)
+
+
+def test_edit_lock_notice_names_the_colleague(editor_client, colleague_client, article):
+    colleague_client.get(change_url(article))
+
+    html = editor_client.get(change_url(article)).content.decode()
+
+    assert 'Wird gerade von <span class="edit-session-names">Karla Kollegin</span>' in html
+    answer = editor_client.post(session_url(article)).json()
+    assert answer == {"others": ["Karla Kollegin"]}
+
+
+def test_edit_lock_notice_expires(editor_client, colleague_client, article):
+    from editorial.edit_sessions import EditSession
+
+    colleague_client.get(change_url(article))
+    EditSession.objects.update(seen_at="2020-01-01T00:00:00Z")
+    assert editor_client.post(session_url(article)).json() == {"others": []}
+
+
+def test_unsaved_typing_is_offered_back_and_forgotten_on_save(editor_client):
+    page = PageFactory(is_published=False, title="Gespeichert")
+    editor_client.post(session_url(page), {"_typed": "1", "title": "Nur getippt"})
+
+    response = editor_client.get(change_url(page))
+    html = response.content.decode()
+    assert "Es gibt nicht gespeicherte Eingaben von Ihnen" in html
+    assert '"title": ["Nur getippt"]' in html  # the data the page's script restores
+    assert response.context["adminform"].form["title"].value() == "Gespeichert"
+
+    editor_client.post(change_url(page), form_data(response))
+    assert "nicht gespeicherte Eingaben" not in editor_client.get(change_url(page)).content.decode()
+
+
+def test_session_endpoint_needs_post_and_permission(editor_client, client, article):
+    assert editor_client.get(session_url(article)).status_code == 405
+    assert editor_client.post(admin_url(NewsArticle, "edit_session", 999)).status_code == 404
+    client.logout()
+    assert client.post(session_url(article)).status_code == 302  # to the login
