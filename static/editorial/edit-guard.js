@@ -1,7 +1,8 @@
 // Guards an admin change form (editorial.edit_sessions): asks before leaving it with unsaved
 // changes, sends the unsaved fields to the server at short intervals (offered back after a crash
 // or a closed tab), and shows who else has the same object open.
-(function () {
+// Loaded in the page's head with the admin's media: it waits for the form.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   const box = document.getElementById("edit-session");
   const form = box && box.closest("form");
@@ -31,8 +32,9 @@
   }
   form.addEventListener("input", track);
   form.addEventListener("change", track);
-  form.addEventListener("submit", () => {
-    submitting = true;
+  form.addEventListener("submit", (event) => {
+    // The preview opens in its own tab; the form stays, unsaved.
+    submitting = !(event.submitter && event.submitter.formTarget === "_blank");
   });
   window.addEventListener("beforeunload", (event) => {
     if (changed && !submitting) {
@@ -101,4 +103,4 @@
     send(["_discard"]);
     offer.hidden = true;
   });
-})();
+});

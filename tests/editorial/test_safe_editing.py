@@ -230,3 +230,29 @@ def test_session_endpoint_needs_post_and_permission(editor_client, client, artic
     assert editor_client.post(admin_url(NewsArticle, "edit_session", 999)).status_code == 404
     client.logout()
     assert client.post(session_url(article)).status_code == 302  # to the login
+
+
+# Bug 3: the preview showed only saved text, in the same tab.
+
+
+def test_preview_of_the_unsaved_form(editor_client, article):
+    response = editor_client.get(change_url(article))
+    assert 'formtarget="_blank"' in response.content.decode()
+    data = form_data(response) | {"title": "Nur im Formular"}
+
+    preview = editor_client.post(admin_url(NewsArticle, "preview", article.pk), data)
+
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "Nur im Formular" in html
+    assert "gespeichert ist noch nichts" in html
+    assert NewsArticle.objects.get().title == "Alter Titel"
+    assert not PendingVersion.objects.exists()
+    assert article.history.count() == 1
+
+
+def test_preview_of_an_invalid_form_says_what_to_fix(editor_client, article):
+    data = form_data(editor_client.get(change_url(article))) | {"title": ""}
+    preview = editor_client.post(admin_url(NewsArticle, "preview", article.pk), data)
+    assert preview.status_code == 400
+    assert "Titel: Dieses Feld ist zwingend erforderlich." in preview.content.decode()
