@@ -256,3 +256,19 @@ def test_preview_of_an_invalid_form_says_what_to_fix(editor_client, article):
     preview = editor_client.post(admin_url(NewsArticle, "preview", article.pk), data)
     assert preview.status_code == 400
     assert "Titel: Dieses Feld ist zwingend erforderlich." in preview.content.decode()
+
+
+# Bug 7: a date in "veröffentlichen ab" without the tick stayed a draft forever, silently.
+
+
+def test_schedule_without_the_tick_is_a_german_form_error(editor_client):
+    page = PageFactory(is_published=False)
+    data = form_data(editor_client.get(change_url(page)))
+    data |= {"publish_from_0": "01.01.2030", "publish_from_1": "08:00"}
+
+    response = editor_client.post(change_url(page), data)
+
+    assert response.status_code == 200
+    assert "wirkt nur mit Haken bei „veröffentlicht“" in response.content.decode()
+    page.refresh_from_db()
+    assert page.publish_from is None
