@@ -15,13 +15,14 @@ class EditorialConfig(AppConfig):
 
         from uploads import media
 
-        from . import preview
+        from . import preview, redirects
         from .library_german import germanize_library_names
         from .permission_names import rename_permissions_after_migrate
 
         if preview.granted_file_response not in media.FILE_GRANTS:
             media.FILE_GRANTS.append(preview.granted_file_response)
 
+        redirects.connect_signals()
         germanize_library_names()
         # For every app: auth's create_permissions (connected earlier) writes English names.
         post_migrate.connect(rename_permissions_after_migrate, dispatch_uid="german_permissions")

@@ -15,7 +15,8 @@ class StadtregionConfig(AppConfig):
 
         import accessibility.admin  # noqa: F401
         import accounts.admin  # noqa: F401  (authenticator apps; users' towns, after auth's admin)
-        import editorial.image_admin  # noqa: F401
+        import editorial.image_admin
+        import editorial.redirect_admin  # noqa: F401
         import governance.admin  # noqa: F401
         import members.admin  # noqa: F401
         import pages.admin  # noqa: F401
