@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .compare import rows
+from .links import linking_warning
 from .pending import PendingVersion, snapshot
 from .versions import FIELD as VERSION_FIELD
 from .versions import version_token
@@ -197,6 +198,10 @@ class PendingVersionAdminMixin:
             "rows": rows(type(obj), changed, snapshot(obj, changed), pending.data),
             "conflicts": [capfirst(str(f.verbose_name)) for f in pending.conflicts(obj)],
             "base_version": version_token(obj),
+            # Withdrawn by this publication: the texts that link here would lead nowhere.
+            "linking_warning": (
+                linking_warning([obj]) if pending.data.get("is_published") is False else ""
+            ),
             "change_url": reverse(self._pending_urlname("change"), args=[obj.pk]),
         }
         return TemplateResponse(request, "admin/editorial/publish_pending.html", context)
