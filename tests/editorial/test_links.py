@@ -42,7 +42,7 @@ def test_withdrawing_names_the_linking_texts(editor_client, linked):
 
 
 def test_link_check_lists_broken_internal_links(admin_client, linked, capsys):
-    target, source = linked
+    target, _source = linked
     Page.objects.filter(pk=target.pk).update(is_published=False)
     PageFactory(slug="heil", body="[Quelle](/quelle/) und [weg](/gibt-es-nicht/)")
 
