@@ -6,9 +6,11 @@ that draft, so a second save continues it. Publishing is its own step: a page th
 goes live, side by side with what is live now, and a button that says so.
 """
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -54,6 +56,20 @@ class PendingVersionAdminMixin:
             ),
             *super().get_urls(),
         ]
+
+    # The changelist marks objects with a pending change (one EXISTS per list, no query per row).
+    def get_queryset(self, request):
+        pending = PendingVersion.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
+        )
+        return super().get_queryset(request).annotate(has_pending_change=Exists(pending))
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "pending_change_column"]
+
+    @admin.display(description=_("Ausstehende Änderung"), boolean=True)
+    def pending_change_column(self, obj):
+        return obj.has_pending_change
 
     @staticmethod
     def keeps_draft(obj) -> bool:

@@ -272,3 +272,12 @@ def test_schedule_without_the_tick_is_a_german_form_error(editor_client):
     assert "wirkt nur mit Haken bei „veröffentlicht“" in response.content.decode()
     page.refresh_from_db()
     assert page.publish_from is None
+
+
+def test_changelist_marks_pending_changes(editor_client, article):
+    other = NewsArticleFactory(title="Ohne Entwurf")
+    save_pending(editor_client, article, title="Neuer Titel")
+    response = editor_client.get(admin_url(NewsArticle, "changelist"))
+    rows = {obj.pk: obj.has_pending_change for obj in response.context["cl"].result_list}
+    assert rows == {article.pk: True, other.pk: False}
+    assert "Ausstehende Änderung" in response.content.decode()
