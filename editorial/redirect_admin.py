@@ -1,4 +1,4 @@
-"""Weiterleitungen in the admin (written by editorial.redirects, readable and correctable here)
+"""Weiterleitungen in the admin (written by editorial.redirects, listed and deletable here)
 and the link check of the published texts (editorial.links)."""
 
 from django.contrib import admin
@@ -14,7 +14,10 @@ from .redirects import Redirect
 class RedirectAdmin(admin.ModelAdmin):
     list_display = ["old_path", "new_path", "updated_at"]
     search_fields = ["old_path", "new_path"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["old_path", "new_path", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False  # they come from address changes
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.link_check_view)

@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Redirect(models.Model):
-    old_path = models.CharField(_("alte Adresse"), max_length=300, unique=True)
-    new_path = models.CharField(_("neue Adresse"), max_length=300)
+    # Written by record_move, never typed: an address is what the site answered under.
+    old_path = models.CharField(_("alte Adresse"), max_length=300, unique=True, editable=False)
+    new_path = models.CharField(_("neue Adresse"), max_length=300, editable=False)
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("zuletzt geändert am"), auto_now=True)
 
