@@ -43,7 +43,6 @@ class SearchEntry(models.Model):
 
     objects = SearchEntryQuerySet.as_manager()
 
-
     class Meta:
         verbose_name = _("Sucheintrag")
         verbose_name_plural = _("Suchindex")
