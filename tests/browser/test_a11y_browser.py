@@ -1,0 +1,87 @@
+"""Beyond the minimum (issue 22): the map by keyboard and touch, WCAG 2.2 inside the map frame,
+forms, phones and text spacing, in a real browser."""
+
+import pytest
+
+from tests.browser.axe import axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def consented_map(page, path="/karte/"):
+    page.goto(path)
+    accept = page.get_by_role("button", name="Alle akzeptieren").first
+    if accept.is_visible():
+        accept.click()
+    frame_element = page.locator("iframe.embed-frame").first
+    frame_element.wait_for()
+    frame = frame_element.element_handle().content_frame()
+    frame.locator(".map-marker-projekt").first.wait_for()
+    frame.locator(".leaflet-control-layers").wait_for()
+    return frame
+
+
+def test_map_frame_passes_axe_wcag22_and_its_targets_never_overlap(site, new_context):
+    page = new_context().new_page()
+    for path in ["/karte/", "/kommunen/telgte/"]:
+        frame = consented_map(page, path)
+        violations = axe_violations(frame, frame=True)
+        assert violations == [], "\n".join(violations)
+        boxes = frame.evaluate(
+            """() => [...document.querySelectorAll('.map-marker')].map(e => {
+                const r = e.getBoundingClientRect();
+                return [r.left, r.top, r.right, r.bottom]; })"""
+        )
+        assert boxes
+        for i, a in enumerate(boxes):
+            assert a[2] - a[0] >= 24 and a[3] - a[1] >= 24, a
+            for b in boxes[i + 1 :]:
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, (path, a, b)
+
+
+def test_map_controls_speak_german(site, new_context):
+    page = new_context().new_page()
+    frame = consented_map(page)
+    labels = frame.evaluate(
+        """() => [...document.querySelectorAll('[title], [aria-label]')].map(
+            e => (e.getAttribute('title') || '') + ' ' + (e.getAttribute('aria-label') || ''))"""
+    )
+    english = [t for t in labels if any(w in t for w in ["Zoom", "Layers", "JavaScript library"])]
+    assert english == []
+    assert frame.get_by_role("button", name="Vergrößern").count() == 1
+    frame.locator(".map-marker-kommune").first.click()
+    assert frame.get_by_role("button", name="Schließen").count() == 1
+
+
+def test_map_popup_takes_focus_is_a_named_dialog_and_escape_returns_to_its_marker(
+    site, new_context
+):
+    page = new_context().new_page()
+    frame = consented_map(page)
+    marker = frame.locator(".map-marker-kommune").first
+    name = marker.get_attribute("title")
+    marker.focus()
+    page.keyboard.press("Enter")
+    dialog = frame.get_by_role("dialog", name=name)
+    dialog.wait_for()
+    assert frame.evaluate("document.activeElement.closest('[role=dialog]') !== null")
+    page.keyboard.press("Tab")
+    assert frame.evaluate("document.activeElement.textContent") == "Zur Seite der Kommune"
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="detached")
+    assert frame.evaluate("document.activeElement.getAttribute('title')") == name
+
+
+def test_one_finger_scrolls_the_page_on_touch_screens(site, new_context):
+    context = new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    frame = consented_map(page)
+    container = frame.locator(".leaflet-container")
+    # Leaflet's drag handler claims every touch (touch-action: none); without it, one finger
+    # scrolls, two fingers pan and zoom.
+    assert "leaflet-touch-drag" not in container.get_attribute("class")
+    assert frame.evaluate("getComputedStyle(document.getElementById('map')).touchAction") != "none"
+    assert frame.locator(".map-touch-hint").text_content() == (
+        "Zum Verschieben der Karte zwei Finger benutzen"
+    )
