@@ -85,3 +85,19 @@ def test_one_finger_scrolls_the_page_on_touch_screens(site, new_context):
     assert frame.locator(".map-touch-hint").text_content() == (
         "Zum Verschieben der Karte zwei Finger benutzen"
     )
+
+
+def test_feedback_from_the_footer_knows_the_page_and_a_failed_send_focuses_the_summary(
+    site, new_context
+):
+    page = new_context(stub_foreign=False).new_page()
+    page.goto("/projekte/")
+    page.locator(".site-footer").get_by_role("link", name="Barriere melden").click()
+    assert page.get_by_label("betroffene Seite").input_value() == "/projekte/"
+    page.get_by_label("E-Mail für die Antwort").fill("keine-adresse")
+    page.get_by_role("button", name="Nachricht senden").click()
+    page.wait_for_load_state()
+    assert page.title().startswith("Fehler: ")
+    assert page.evaluate("document.activeElement.id") == "form-errors"
+    page.locator("#form-errors").get_by_role("link").last.click()
+    assert page.evaluate("document.activeElement.id") == "id_email"
