@@ -23,13 +23,15 @@ LIBRARY_DIRECTORY = "bilder"
 
 _ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
-    "table", "thead", "tbody", "tr", "th", "td", "abbr", "code", "img",
+    "table", "thead", "tbody", "tr", "th", "td", "abbr", "code", "img", "span",
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "th": {"scope"},
     "img": {"src", "alt", "title"},
+    # Words in another language: <span lang="en">Access key</span> (WCAG 3.1.2).
+    "span": {"lang"},
 }
 
 # The page title is the only h1, and the outline stops at h4: "# Abschnitt" becomes a section

@@ -37,7 +37,8 @@ ARTICLES = [
         datetime.date(2015, 6, 19),
         "Als erste Region in Deutschland hat die Stadtregion Münster das Label des European "
         "Energy Award als „Energie- und Klimaschutzregion“ erhalten.",
-        "Am 19. Juni 2015 hat die Stadtregion Münster das Label des European Energy Award als "
+        'Am 19. Juni 2015 hat die Stadtregion Münster das Label des <span lang="en">European '
+        "Energy Award</span> als "
         "„Energie- und Klimaschutzregion“ erhalten. Sie ist damit die erste Region in "
         "Deutschland mit dieser Auszeichnung.\n\n"
         "Das Ziel der Kommunen: Die Stadtregion soll bis 2050 CO2-neutral sein. Dazu gehören "

@@ -132,7 +132,8 @@ def real_projects() -> list[ProjectData]:
             S.RUNNING,
             "Seit dem 19. Juni 2015 ist die Stadtregion „Energie- und Klimaschutzregion“.",
             "Die Stadtregion Münster erhielt als erste Region in Deutschland das Label des "
-            "European Energy Award. Ziel ist eine CO₂-neutrale Region bis 2050.",
+            '<span lang="en">European Energy Award</span>. Ziel ist eine CO₂-neutrale Region '
+            "bis 2050.",
             group="arge-klimaschutzregion",
         ),
     ]  # fmt: skip

@@ -79,3 +79,8 @@ def test_tables_scroll_in_a_named_region_with_column_headers():
     )
     assert 'aria-label="Tabelle 2"><table class="data-table">' in rendered
     assert "<td>Telgte</td>" in rendered and "style" not in rendered
+
+
+def test_words_in_another_language_keep_their_lang_and_nothing_else():
+    html = markdown('Das <span lang="en" class="x" onclick="y">European Energy Award</span>')
+    assert '<span lang="en">European Energy Award</span>' in html

@@ -20,7 +20,7 @@ Diese Website ist **teilweise barrierefrei**. Sie ist wegen der unten genannten 
 teilweise mit der BITV NRW vereinbar.
 
 Die Einschätzung beruht auf einer Selbstbewertung: automatische Prüfungen (axe-core und der
-Nu HTML Checker) sowie Tests mit Tastatur und Screenreader. Eine Prüfung durch eine
+<span lang="en">Nu HTML Checker</span>) sowie Tests mit Tastatur und Screenreader. Eine Prüfung durch eine
 unabhängige Stelle steht noch aus. Bis dahin bewerten wir die Website als teilweise barrierefrei.
 
 ## Nicht barrierefreie Inhalte
