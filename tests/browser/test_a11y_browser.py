@@ -101,3 +101,16 @@ def test_feedback_from_the_footer_knows_the_page_and_a_failed_send_focuses_the_s
     assert page.evaluate("document.activeElement.id") == "form-errors"
     page.locator("#form-errors").get_by_role("link").last.click()
     assert page.evaluate("document.activeElement.id") == "id_email"
+
+
+PHONE = {"width": 375, "height": 740}
+
+
+def test_consent_banner_leaves_half_a_phone_screen_and_the_site_name_in_view(site, new_context):
+    page = new_context(stub_foreign=False, viewport=PHONE).new_page()
+    for path in ["/", "/termine/", "/karte/"]:
+        page.goto(path)
+        height = page.locator("#consent-banner").bounding_box()["height"]
+        assert height <= PHONE["height"] / 2, (path, height)
+        name = page.locator(".site-logo-text").bounding_box()
+        assert name["y"] + name["height"] <= PHONE["height"], path
