@@ -2,6 +2,7 @@
 forms, phones and text spacing, in a real browser."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations
 
@@ -114,3 +115,14 @@ def test_consent_banner_leaves_half_a_phone_screen_and_the_site_name_in_view(sit
         assert height <= PHONE["height"] / 2, (path, height)
         name = page.locator(".site-logo-text").bounding_box()
         assert name["y"] + name["height"] <= PHONE["height"], path
+
+
+def test_next_meetings_are_reachable_from_the_first_phone_screen(site, new_context):
+    page = new_context(stub_foreign=False, viewport=PHONE).new_page()
+    page.goto("/")
+    page.get_by_role("button", name="Nur notwendige").click()
+    link = page.get_by_role("link", name="Nächste Termine")
+    box = link.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"]
+    link.click()
+    expect(page.locator("#meetings-title")).to_be_in_viewport()
