@@ -126,3 +126,57 @@ def test_next_meetings_are_reachable_from_the_first_phone_screen(site, new_conte
     assert box["y"] + box["height"] <= PHONE["height"]
     link.click()
     expect(page.locator("#meetings-title")).to_be_in_viewport()
+
+
+def test_tables_wider_than_a_phone_say_so_and_keep_their_caption_in_view(site, new_context):
+    page = new_context(stub_foreign=False, viewport=PHONE).new_page()
+    page.goto("/gremien/beirat/")
+    box = page.locator(".table-scroll").first
+    hint = page.locator(".table-scroll-hint").first
+    expect(hint).to_be_visible()
+    assert box.get_attribute("role") == "group"  # no landmark
+    caption = box.locator(".caption-text")
+    box.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+    page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
+    assert caption.bounding_box()["x"] >= 0
+    assert caption.bounding_box()["x"] < PHONE["width"] / 2
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/kommunen/")
+    expect(page.locator(".table-scroll-hint").first).to_be_hidden()
+
+
+# The text-spacing bookmarklet of WCAG 1.4.12's understanding document, added through the CSSOM
+# (the CSP refuses style elements, rightly).
+TEXT_SPACING = [
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; }",
+    "p { margin-bottom: 2em !important; }",
+]
+
+
+def test_no_overflow_with_wcag_text_spacing_at_320_px(site, new_context):
+    from tests.crawl import one_per_route
+
+    page = new_context(stub_foreign=False, viewport={"width": 320, "height": 640}).new_page()
+    overflowing = []
+    for path in one_per_route(site.pages):
+        page.goto(path)
+        page.evaluate(
+            "rules => rules.forEach(r => document.styleSheets[0].insertRule(r, 0))", TEXT_SPACING
+        )
+        found = page.evaluate(
+            """() => {
+              const out = [];
+              if (document.documentElement.scrollWidth > window.innerWidth) out.push('page');
+              for (const el of document.querySelectorAll('main *')) {
+                if (el.closest('.table-scroll, pre, code')) continue;
+                const r = el.getBoundingClientRect();
+                if (r.width && (r.right > window.innerWidth + 1 || r.left < -1))
+                  out.push(el.className || el.tagName);
+              }
+              return out.slice(0, 3);
+            }"""
+        )
+        if found:
+            overflowing.append((path, found))
+    assert overflowing == []
