@@ -169,14 +169,14 @@ class MeetingListView(DeclaredQueryMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.published().select_related("body")
         context["upcoming"] = newest(meetings.upcoming(), UPCOMING_LIMIT)
-        span = local_span(meetings)
-        if span is None:
-            return context
-        months = [(f"{m:%Y-%m}", f"{MONTHS[m.month]} {m.year}") for m in months_between(*span)]
-        # Without a choice, the month of the latest past meeting: the next ones are listed above.
-        latest_past = meetings.past().values_list("start", flat=True).first()
-        default = timezone.localdate(latest_past) if latest_past else timezone.localdate()
-        month = chosen_period(self.request, "monat", [key for key, _ in months], f"{default:%Y-%m}")
+        # Only months that have meetings, and the current one, where the page opens.
+        today = timezone.localdate()
+        starts = meetings.datetimes(
+            "start", "month", order="DESC", tzinfo=timezone.get_current_timezone()
+        )
+        firsts = sorted({today.replace(day=1), *(start.date() for start in starts)}, reverse=True)
+        months = [(f"{m:%Y-%m}", f"{MONTHS[m.month]} {m.year}") for m in firsts]
+        month = chosen_period(self.request, "monat", [key for key, _ in months], f"{today:%Y-%m}")
         first = datetime.date.fromisoformat(f"{month}-01")
         following = (first + datetime.timedelta(days=31)).replace(day=1)
         this_month = local_days(first, following)
@@ -186,6 +186,8 @@ class MeetingListView(DeclaredQueryMixin, TemplateView):
         context.update(
             months=months,
             month=next(option for option in months if option[0] == month),
+            month_is_past=month < f"{today:%Y-%m}",
+            month_is_current=month == f"{today:%Y-%m}",
             older=month_option(older.values_list("start", flat=True).first()),
             newer=month_option(newer.values_list("start", flat=True).first()),
             month_meetings=meetings.filter(**this_month).order_by("start"),

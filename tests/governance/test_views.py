@@ -121,10 +121,13 @@ def test_unknown_body_is_404(client):
 
 def test_meeting_list_splits_upcoming_and_past(client):
     MeetingFactory(title="Rätetreffen 2030", start=timezone.now() + 10 * DAY)
-    MeetingFactory(title="Kaleidoskop", start=timezone.now() - 10 * DAY, cancelled=True)
+    past_meeting = MeetingFactory(
+        title="Kaleidoskop", start=timezone.now() - 10 * DAY, cancelled=True
+    )
     MeetingFactory(title="Entwurfstermin", is_published=False)
 
-    response = client.get(reverse("governance:meeting_list"))
+    month = f"{timezone.localdate(past_meeting.start):%Y-%m}"
+    response = client.get(reverse("governance:meeting_list"), {"monat": month})
 
     html = response.content.decode()
     assert response.status_code == 200
