@@ -95,7 +95,7 @@ def real_projects() -> list[ProjectData]:
             "wohnregion-2030", "Leitprojekt „Wohnregion 2030“", "wohnen", S.RUNNING,
             "Die zwölf Kommunen entwickeln das Wohnen in der Region gemeinsam weiter.",
             "Das Leitprojekt gehört zum Handlungskonzept, das alle zwölf Räte Ende 2018 "
-            "zusammen mit dem Kontrakt beraten haben.",
+            "beraten haben, als sie den Kontrakt beschlossen.",
             group="ag-wohnregion-2030",
         ),
         ProjectData(

@@ -118,6 +118,10 @@ Es gibt auch einen Bei-Rat.
 
 Im Bei-Rat sind 40 Menschen aus den Stadt-Räten.
 
+Dazu kommt 1 Mensch, der den Bei-Rat leitet.
+
+Das ist der Sprecher oder die Sprecherin der Bürger-Meister.
+
 Der Bei-Rat gibt Rat und Tipps.
 
 Ein Büro hilft bei der Arbeit.
@@ -132,13 +136,7 @@ Oben auf jeder Seite ist ein Menü.
 
 Im Menü finden Sie diese Punkte:
 
-- **Kommunen:** Hier stehen die 12 Städte und Gemeinden.
-- **Handlungs-Felder:** Hier stehen die 4 Themen.
-- **Projekte:** Hier steht, was die Städte zusammen machen.
-- **Arbeits-Gruppen:** Hier steht, wer an einem Thema arbeitet.
-- **Gremien:** Hier steht, wer entscheidet.
-- **Termine:** Hier stehen die Treffen.
-- **Dokumente:** Hier können Sie Dateien herunter-laden.
+{menu}
 
 Auf kleinen Bild-Schirmen ist das Menü zu.
 
@@ -197,6 +195,26 @@ Diese Stelle heißt: Ombuds-Stelle.
 
 Die Ombuds-Stelle hilft Ihnen.
 """
+
+# The main menu in Leichte Sprache, by the label the menu shows. The page lists exactly the
+# menu's entries (easy_menu), so a new entry without an explanation here fails the seed.
+EASY_MENU = {
+    "Aktuelles": ("Aktuelles", "Hier stehen Nach-Richten aus der Stadt-Region."),
+    "Kommunen": ("Kommunen", "Hier stehen die 12 Städte und Gemeinden."),
+    "Handlungsfelder": ("Handlungs-Felder", "Hier stehen die 4 Themen."),
+    "Projekte": ("Projekte", "Hier steht, was die Städte zusammen machen."),
+    "Arbeitsgruppen": ("Arbeits-Gruppen", "Hier steht, wer an einem Thema arbeitet."),
+    "Gremien": ("Gremien", "Hier steht, wer entscheidet."),
+    "Termine": ("Termine", "Hier stehen die Treffen."),
+    "Dokumente": ("Dokumente", "Hier können Sie Dateien herunter-laden."),
+    "Über uns": ("Über uns", "Hier steht, wer wir sind und wie wir zusammen-arbeiten."),
+}
+
+
+def easy_menu(labels: list[str]) -> str:
+    """The Markdown list of the menu's entries, in the menu's order."""
+    return "\n".join(f"- **{EASY_MENU[label][0]}:** {EASY_MENU[label][1]}" for label in labels)
+
 
 GEBAERDENSPRACHE = """\
 Auf dieser Seite erklären wir die Website in Deutscher Gebärdensprache.
