@@ -41,3 +41,11 @@ def test_beirat_seats_are_counted_the_same_everywhere(seeded_site):
     about = text_of(seeded_site.pages["/ueber-uns/"])
     assert "41 Mitglieder" in about
     assert "2024 ist Jörn Möltgen" not in about and "2024 war Jörn Möltgen" in about
+
+
+def test_accessibility_statement_names_the_missing_videos_and_when(seeded_site):
+    statement = text_of(seeded_site.pages["/barrierefreiheit/"])
+    assert "Fehlende Videos in Gebärdensprache" in statement
+    assert "Inhalte der Website Navigation Erklärung zur Barrierefreiheit" in statement
+    assert "bis Ende Juni 2027" in statement
+    assert "Noch nicht alle Videos" not in statement

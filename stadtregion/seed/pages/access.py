@@ -30,8 +30,11 @@ unabhängige Stelle steht noch aus. Bis dahin bewerten wir die Website als teilw
   wir Ihnen die Inhalte in einer für Sie zugänglichen Form.
 - **Karte:** Die Karte von OpenStreetMap ist mit Screenreadern nur eingeschränkt nutzbar.
   Dieselben Orte stehen als Text in den Listen der Kommunen und Projekte.
-- **Gebärdensprache:** Noch nicht alle Videos in Deutscher Gebärdensprache liegen vor. Bis
-  dahin finden Sie die Erklärungen auch in [Leichter Sprache](/leichte-sprache/).
+- **Gebärdensprache:** Die Seite [Gebärdensprache](/gebaerdensprache/) kündigt Videos zu den
+  Inhalten der Website, zur Navigation und zu dieser Erklärung an. Welche davon noch fehlen,
+  steht unten unter „Fehlende Videos in Gebärdensprache“. Wir wollen sie bis Ende Juni 2027
+  veröffentlichen (Beispielangabe für die Planung). Bis dahin finden Sie die Erklärungen in
+  [Leichter Sprache](/leichte-sprache/).
 - **Videos von YouTube:** Ob Untertitel vorhanden sind, hängt vom einzelnen Video ab.
 
 ## Erstellung dieser Erklärung
@@ -169,7 +172,8 @@ Zum Beispiel:
 - Manche Dateien können Sie mit einem Vorlese-Programm nicht gut lesen.
 - Die Land-Karte können Sie mit einem Vorlese-Programm nicht gut benutzen.
   Die Orte stehen aber auch als Text auf der Seite.
-- Noch nicht alle Videos in Gebärden-Sprache sind fertig.
+- Es gibt noch keine Videos in Gebärden-Sprache.
+  Sie sollen bis Ende Juni 2027 fertig sein (Beispiel-Angabe).
 
 Die ganze Erklärung finden Sie hier:
 
