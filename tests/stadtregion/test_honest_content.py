@@ -49,3 +49,11 @@ def test_accessibility_statement_names_the_missing_videos_and_when(seeded_site):
     assert "Inhalte der Website Navigation Erklärung zur Barrierefreiheit" in statement
     assert "bis Ende Juni 2027" in statement
     assert "Noch nicht alle Videos" not in statement
+
+
+def test_every_town_page_gives_a_phone_number_marked_as_demo(seeded_site):
+    for url in seeded_site.member_urls:
+        html = seeded_site.pages[url]
+        contacts = html.split('class="contact-list"')[1].split("</ul>")[0]
+        assert re.search(r'Telefon: <a href="tel:02214710\d{3}">0221 4710 \d{3}</a>', contacts), url
+        assert "Beispiel" in contacts, url  # the demo badge
