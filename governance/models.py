@@ -237,6 +237,15 @@ class Meeting(PublishableModel):
         return self.start >= timezone.now()
 
     @property
+    def attendance_short(self) -> str:
+        """For lists: "öffentlich", "für Ratsmitglieder", "nicht öffentlich" or ""."""
+        return {
+            self.Attendance.PUBLIC: "öffentlich",
+            self.Attendance.COUNCILS: "für Ratsmitglieder",
+            self.Attendance.CLOSED: "nicht öffentlich",
+        }.get(self.attendance, "")
+
+    @property
     def published_minutes(self):
         """The published minutes among the documents the detail view prefetched, or None."""
         documents = getattr(self, "published_documents", [])

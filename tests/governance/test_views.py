@@ -344,3 +344,13 @@ def test_two_meetings_of_one_title_have_different_page_titles(client):
     }
     assert len(titles) == 2
     assert all(t.startswith("Sitzung des Beirats am ") for t in titles)
+
+
+def test_meeting_lists_say_who_may_attend(client):
+    from governance.models import Meeting
+
+    MeetingFactory(title="Offen", attendance=Meeting.Attendance.PUBLIC)
+    MeetingFactory(title="Intern", attendance=Meeting.Attendance.CLOSED)
+    html = client.get(reverse("governance:meeting_list")).content.decode()
+    assert "Stadthaus 1, Münster · öffentlich</p>" in html
+    assert "Stadthaus 1, Münster · nicht öffentlich</p>" in html
