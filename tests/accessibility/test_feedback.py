@@ -232,8 +232,9 @@ def test_a_good_form_keeps_the_plain_title(client):
 @pytest.mark.django_db
 def test_every_footer_links_the_form_with_the_current_page(client):
     html = client.get("/projekte/", {"status": "laufend"}).content.decode()
-    assert (
-        '/barrierefreiheit/feedback/?seite=/projekte/%3Fstatus%3Dlaufend">Barriere melden' in html
-    )
+    assert '/barrierefreiheit/feedback/?seite=/projekte/" rel="nofollow">Barriere melden' in html
     html = client.get("/kommunen/").content.decode()
-    assert '/barrierefreiheit/feedback/?seite=/kommunen/">Barriere melden' in html
+    assert '/barrierefreiheit/feedback/?seite=/kommunen/" rel="nofollow">Barriere melden' in html
+    # The form's own footer link does not send the form to itself.
+    html = client.get(URL, {"seite": "/kommunen/"}).content.decode()
+    assert f'<a href="{URL}" rel="nofollow">Barriere melden' in html
