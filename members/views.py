@@ -8,6 +8,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core.views import ContentFragmentMixin
+
 from .badge import badge_png, badge_width
 from .models import Municipality, embed_origin_lines
 
@@ -47,7 +49,7 @@ class MunicipalityListView(ListView):
     context_object_name = "municipalities"
 
 
-class MunicipalityDetailView(DetailView):
+class MunicipalityDetailView(ContentFragmentMixin, DetailView):
     # Projects and working groups of the town come from the projects app's inclusion tags,
     # so this app does not depend on the apps built on top of it.
     queryset = Municipality.objects.with_public_contacts()

@@ -8,8 +8,8 @@ from functools import wraps
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
-from core.media import file_response
 from governance.models import Document
+from uploads.media import file_response
 
 from . import serializers as s
 from .kinds import FILE, KINDS, Kind

@@ -1,6 +1,6 @@
-"""The DCAT-AP.de catalogue of our datasets, in the form GovData harvests (DESIGN.md, "Open data
-that GovData accepts": contributorID openNRW, licence IRIs from dcat-ap.de, typed publisher and
-contact point, EU file types, IANA media types, typed dates, themes)."""
+"""The DCAT-AP.de catalogue of our datasets, in the form GovData harvests (docs/architecture.md,
+"Interfaces that outside tools read"): contributorID openNRW, licence IRIs from dcat-ap.de, typed
+publisher and contact point, EU file types, IANA media types, typed dates, themes."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -8,7 +8,7 @@ from django.utils import timezone
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
-from .datasets import DATASETS, Absolute, Dataset
+from .datasets import Absolute, Dataset, all_datasets
 from .licence import LICENCE_IRI, PUBLISHER
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
@@ -32,6 +32,10 @@ SERIALISATIONS = {"turtle": "text/turtle", "xml": "application/rdf+xml"}
 
 def _date(value) -> Literal:
     return Literal(timezone.localtime(value).isoformat(timespec="seconds"), datatype=XSD.dateTime)
+
+
+def _licence(dataset: Dataset) -> str:
+    return dataset.licence.iri if dataset.licence else LICENCE_IRI
 
 
 def _text(value: str) -> Literal:
@@ -80,8 +84,8 @@ class CatalogueBuilder:
             (
                 DCTERMS.description,
                 _text(
-                    "Kommunen, Projekte, Sitzungen, Dokumente, Gremien und Arbeitsgruppen der "
-                    f"{PUBLISHER} als CSV, JSON und GeoJSON."
+                    "Kommunen, Projekte, Sitzungen, Dokumente, Gremien, Arbeitsgruppen und die "
+                    f"Zahlen des Berichtswesens der {PUBLISHER} als CSV, JSON und GeoJSON."
                 ),
             ),
             (DCTERMS.publisher, self.publisher),
@@ -89,7 +93,7 @@ class CatalogueBuilder:
             (FOAF.homepage, URIRef(self.page)),
         )
         newest = None
-        for dataset in DATASETS:
+        for dataset in all_datasets():
             node, modified = self._dataset(dataset)
             self.add(catalogue, (DCAT.dataset, node))
             if modified and (newest is None or modified > newest):
@@ -109,7 +113,7 @@ class CatalogueBuilder:
             (DCTERMS.publisher, self.publisher),
             (DCATDE.contributorID, CONTRIBUTOR),
             (DCAT.contactPoint, self.contact),
-            (DCTERMS.license, URIRef(LICENCE_IRI)),
+            (DCTERMS.license, URIRef(_licence(dataset))),
             (DCAT.landingPage, URIRef(f"{self.page}#{dataset.key}")),
             *[(DCAT.theme, theme) for theme in THEMES],
             *[(DCAT.keyword, _text(keyword)) for keyword in dataset.keywords],
@@ -134,7 +138,7 @@ class CatalogueBuilder:
             (DCAT.downloadURL, url),
             (DCTERMS.format, URIRef(FILE_TYPE + file_type)),
             (DCAT.mediaType, URIRef(MEDIA_TYPE + media_type)),
-            (DCTERMS.license, URIRef(LICENCE_IRI)),
+            (DCTERMS.license, URIRef(_licence(dataset))),
             *dates,
         )
         return url

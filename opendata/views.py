@@ -3,7 +3,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from .catalogue import SERIALISATIONS, catalogue
-from .datasets import BY_KEY, DATASETS
+from .datasets import DATASETS, find_dataset, indicator_datasets
 from .formats import RESPONSES
 from .licence import LICENCE_NAME, LICENCE_URL, licence_link_header
 
@@ -13,13 +13,17 @@ class OpenDataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            datasets=DATASETS, licence_name=LICENCE_NAME, licence_url=LICENCE_URL, **kwargs
+            datasets=DATASETS,
+            indicator_datasets=indicator_datasets(),
+            licence_name=LICENCE_NAME,
+            licence_url=LICENCE_URL,
+            **kwargs,
         )
 
 
 @require_safe
 def download(request, key: str, fmt: str):
-    dataset = BY_KEY.get(key)
+    dataset = find_dataset(key)
     if dataset is None or fmt not in dataset.formats:
         raise Http404("Diesen Datensatz gibt es nicht in diesem Format.")
     return RESPONSES[fmt](dataset, request.build_absolute_uri)

@@ -111,7 +111,7 @@ def test_publish_action_on_pages(editor_client):
 def test_slug_script_follows_djangos_urlify(editor_client):
     content = editor_client.get(admin_url(Page, "add")).content.decode()
 
-    assert content.index("admin/js/urlify.js") < content.index("core/admin-slug-de.js")
+    assert content.index("admin/js/urlify.js") < content.index("editorial/admin-slug-de.js")
 
 
 def test_selector_texts_are_german(editor_client):

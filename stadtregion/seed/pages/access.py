@@ -211,6 +211,10 @@ EASY_MENU = {
     "Gremien": ("Gremien", "Hier steht, wer entscheidet."),
     "Termine": ("Termine", "Hier stehen die Treffen."),
     "Dokumente": ("Dokumente", "Hier können Sie Dateien herunter-laden."),
+    "Zahlen und Berichte": (
+        "Zahlen und Berichte",
+        "Hier stehen Zahlen über die Stadt-Region. Zum Beispiel: Wie viele Menschen wohnen hier?",
+    ),
     "Über uns": ("Über uns", "Hier steht, wer wir sind und wie wir zusammen-arbeiten."),
 }
 
