@@ -174,6 +174,17 @@ class ScheduledPublicationModel(TimestampedModel):
 
     def clean(self):
         super().clean()
+        if self.publish_from and not self.is_published:
+            # Without the tick the date does nothing: the item would stay a draft forever.
+            raise ValidationError(
+                {
+                    "is_published": _(
+                        "Ein Datum bei „veröffentlichen ab“ wirkt nur mit Haken bei "
+                        "„veröffentlicht“. Bitte den Haken setzen (dann erscheint der Inhalt "
+                        "zum Datum) oder das Datum leeren."
+                    )
+                }
+            )
         if self.publish_from and self.visible_until and self.visible_until <= self.publish_from:
             raise ValidationError(
                 {"visible_until": _("„Sichtbar bis“ muss nach „veröffentlichen ab“ liegen.")}

@@ -18,8 +18,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.models import PublicationStatus, live_q
 
 from .admin_preview import PreviewAdminMixin
+from .edit_sessions import EditSessionAdminMixin
 from .history import GermanHistoryContextHelper
+from .links import linking_warning
 from .markdown_admin import MarkdownEditorAdminMixin
+from .versions import VersionCheckAdminMixin
 
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
 TIMESTAMPS_FIELDSET = (
@@ -168,6 +171,8 @@ class OnSiteLinkColumnMixin:
 
 
 class EditorialAdmin(
+    VersionCheckAdminMixin,
+    EditSessionAdminMixin,
     PreviewAdminMixin,
     MarkdownEditorAdminMixin,
     PublicationStatusMixin,
@@ -185,9 +190,16 @@ class EditorialAdmin(
 
     class Media:
         # Listed after urlify.js so that the merged media keep this order.
-        js = ["admin/js/urlify.js", "editorial/admin-slug-de.js"]
+        js = ["admin/js/urlify.js", "editorial/admin-slug-de.js", "editorial/edit-guard.js"]
         # Narrower inputs in tabular inlines, so their rows fit a 1280 px screen.
         css = {"all": ["editorial/admin-inlines.css"]}
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, object_id) if request.method == "GET" else None
+        warning = linking_warning([obj]) if obj is not None else ""
+        return super().delete_view(
+            request, object_id, {"linking_warning": warning, **(extra_context or {})}
+        )
 
     def save_form(self, request, form, change):
         # Also called for the rows of list_editable and when a version is restored.
@@ -243,7 +255,10 @@ def publish(modeladmin, request, queryset):
     description=_("Ausgewählte zurückziehen (nicht mehr anzeigen)"), permissions=["change"]
 )
 def unpublish(modeladmin, request, queryset):
+    warning = linking_warning(queryset.filter(is_published=True))
     count = _set_published(modeladmin, request, queryset, False)
+    if warning:
+        modeladmin.message_user(request, warning, messages.WARNING)
     modeladmin.message_user(
         request,
         ngettext(

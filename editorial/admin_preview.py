@@ -69,12 +69,33 @@ class PreviewAdminMixin:
         return isinstance(obj, PendingVersionMixin) and obj.pending_version is not None
 
     def preview_view(self, request, object_id):
+        """GET: the stored object (or its pending version); POST: the change form as typed,
+        not saved (the form's "Vorschau" button opens it in a new tab)."""
+        if request.method == "POST":
+            return self._unsaved_preview(request, object_id)
         obj = self._preview_object(request, object_id)
         pending = request.GET.get(PENDING_PARAM) == "1" and self._has_pending(obj)
         edit_url = self._change_url(obj)
         return preview.render_preview(
             request, preview.Preview(obj, pending=pending, edit_url=edit_url)
         )
+
+    def _unsaved_preview(self, request, object_id):
+        obj = self._preview_object(request, object_id, change=True)
+        # Uploads stay out: a preview stores no file.
+        form = self.get_form(request, obj, change=True)(request.POST, instance=obj)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Vorschau nicht möglich: %s") % obj,
+                "opts": self.opts,
+                "original": obj,
+                "form": form,
+            }
+            return TemplateResponse(
+                request, "admin/editorial/preview_errors.html", context, status=400
+            )
+        return preview.render_preview(request, preview.Preview(obj, unsaved=True), form.save)
 
     def preview_link_view(self, request, object_id):
         """GET explains; POST creates a link (shown once, with its expiry) or revokes them all."""

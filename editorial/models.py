@@ -94,3 +94,8 @@ class Image(TimestampedModel):
         for model, condition in conditions.items():
             found.extend(model._default_manager.filter(condition))
         return found
+
+
+# Models of the editorial workflow, kept with the code that uses them.
+from .edit_sessions import EditSession  # noqa: E402, F401
+from .redirects import Redirect  # noqa: E402, F401

@@ -27,7 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.urls import resolve, reverse
 from django.utils import timezone
@@ -57,6 +57,7 @@ class Preview:
     pending: bool = False
     expires: datetime.datetime | None = None  # for a signed link
     edit_url: str = ""  # for staff: back to the change form
+    unsaved: bool = False  # the editor's form as typed, not yet saved (opened in its own tab)
 
 
 def is_previewable(model) -> bool:
@@ -64,18 +65,24 @@ def is_previewable(model) -> bool:
     return hasattr(model, "get_absolute_url") and issubclass(model, ScheduledPublicationModel)
 
 
-def render_preview(request, preview: Preview):
+def render_preview(request, preview: Preview, prepare=None):
+    """``prepare``, if given, writes what is to be previewed (inside the rolled-back
+    transaction), say an unsaved admin form."""
     obj = preview.obj
     model = type(obj)
     visitor = copy.copy(request)
     visitor.user = AnonymousUser()
     visitor._messages = []  # the editor's admin messages are not part of the page
+    visitor.method = "GET"  # a visitor reads the page, even when the editor's form posted
+    visitor.POST = QueryDict()
     with transaction.atomic():
         if preview.pending:
             try:
                 obj.apply_pending_version()
             except ValidationError as exc:
                 raise Http404("Die ausstehende Änderung ist nicht mehr gültig.") from exc
+        if prepare is not None:
+            prepare()
         # update(), not save(): no history entry, no signal, "Stand" keeps its date.
         model._default_manager.filter(pk=obj.pk).update(
             is_published=True, publish_from=None, visible_until=None

@@ -76,12 +76,16 @@ def validate_page_slug(value: str) -> None:
         )
 
 
-# Legal pages that the consent banner, the embeds, the feedback form and the footer link to by
-# fixed address: they can be edited, but not deleted or moved.
-LEGAL_PAGE_SLUGS = frozenset({"impressum", "datenschutz", "barrierefreiheit"})
+# Protected pages that the consent banner, the embeds, the feedback form, the footer and the
+# header (Leichte Sprache, Gebärdensprache, which BITV NRW requires) link to by fixed address:
+# they can be edited, but not deleted, moved or withdrawn.
+LEGAL_PAGE_SLUGS = frozenset(
+    {"impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"}
+)
 LEGAL_PAGE_DELETE_MESSAGE = _(
-    "Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit sind gesetzlich "
-    "vorgeschrieben und fest verlinkt; sie können nicht gelöscht werden."
+    "Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache und "
+    "Gebärdensprache sind gesetzlich vorgeschrieben und fest verlinkt; sie können nicht "
+    "gelöscht werden."
 )
 
 

@@ -180,6 +180,8 @@ MIDDLEWARE = [
     "operations.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below CommonMiddleware: a 404 at a moved address becomes a 301 before a slash is tried.
+    "editorial.redirects.RedirectFallbackMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this session used its one-time code (accounts.twofactor)?

@@ -104,7 +104,7 @@ def test_empty_values_and_numbers_read_as_on_the_site(admin_client):
 
 
 def test_the_old_version_page_is_german(editor_client):
-    page = PageFactory(title="Erste Fassung")
+    page = PageFactory(title="Erste Fassung", is_published=False)
     post_change(editor_client, page, title="Zweite Fassung")
     first = page.history.last()
 

@@ -42,6 +42,7 @@ def test_the_markdown_fields_are_the_ones_editors_write():
         "projects.project": {"description"},
         "governance.body": {"description"},
         "governance.meeting": {"description"},
+        "figures.indicator": {"explanation"},
     }
 
 
@@ -120,7 +121,7 @@ def test_preview_needs_post_and_a_csrf_token(editor, editor_client):
 
 
 def post_article_text(client, text):
-    article = NewsArticleFactory()
+    article = NewsArticleFactory(is_published=False)  # a draft saves directly
     url = admin_url(NewsArticle, "change", article.pk)
     data = form_data(client.get(url))
     data["text"] = text

@@ -9,7 +9,7 @@ from django.test import Client
 
 from editorial.pending import PendingVersion
 from pages.models import NewsArticle, Page
-from tests.admin_helpers import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors, publish_pending
 from tests.factories import (
     FieldOfActionFactory,
     MunicipalityFactory,
@@ -41,18 +41,18 @@ def change_url(obj, pending=False) -> str:
 
 
 def save_pending(client, obj, pending=False, **changes):
+    """Saves the change form of a published object as "Sichern" (or Enter) does."""
     url = change_url(obj, pending)
-    data = form_data(client.get(url)) | changes | {"_save_pending": "1"}
+    data = form_data(client.get(url)) | changes
     return client.post(url, data)
 
 
-def publish(client, obj):
-    return client.post(admin_url(type(obj), "publish_pending", obj.pk))
+publish = publish_pending
 
 
 def test_pending_change_leaves_the_public_page_unchanged(editor_client, visitor, article):
     form = editor_client.get(change_url(article)).content.decode()
-    assert 'name="_save_pending"' in form
+    assert 'value="Entwurf speichern" class="default" name="_save"' in form
 
     response = save_pending(editor_client, article, title="Neuer Titel")
 
@@ -137,7 +137,6 @@ def test_edit_the_pending_version_again(editor_client, article):
     form = response.context["adminform"].form
     assert form["title"].value() == "Erster Entwurf"
     assert [int(pk) for pk in form["municipalities"].value()] == [greven.pk]
-    assert 'name="_save"' not in response.content.decode()  # live stays untouched here
 
     save_pending(editor_client, article, pending=True, title="Zweiter Entwurf")
 
@@ -160,9 +159,7 @@ def test_publish_refuses_what_no_longer_fits(editor_client, article):
     save_pending(editor_client, article, slug="neue-adresse")
     NewsArticleFactory(slug="neue-adresse")  # taken meanwhile
 
-    response = editor_client.post(
-        admin_url(NewsArticle, "publish_pending", article.pk), follow=True
-    )
+    response = publish(editor_client, article, follow=True)
 
     assert "kann so nicht veröffentlicht werden" in response.content.decode()
     article.refresh_from_db()
@@ -172,16 +169,25 @@ def test_publish_refuses_what_no_longer_fits(editor_client, article):
 
 def test_drafts_save_directly(editor_client):
     draft = PageFactory(is_published=False)
-    assert 'name="_save_pending"' not in editor_client.get(change_url(draft)).content.decode()
+    assert "Entwurf speichern" not in editor_client.get(change_url(draft)).content.decode()
+    response = save_pending(editor_client, draft, title="Direkt")
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == "Direkt"
+    assert not PendingVersion.objects.exists()
 
 
 def test_publish_and_discard_need_post_and_change_permission(editor_client, client, article):
     save_pending(editor_client, article, title="Neuer Titel")
+    confirm = editor_client.get(admin_url(NewsArticle, "publish_pending", article.pk))
+    assert confirm.status_code == 200  # shows what would go live, publishes nothing
+    assert NewsArticle.objects.get().title == "Alter Titel"
     assert (
-        editor_client.get(admin_url(NewsArticle, "publish_pending", article.pk)).status_code == 405
+        editor_client.get(admin_url(NewsArticle, "discard_pending", article.pk)).status_code == 405
     )
     client.logout()
-    assert publish(client, article).status_code == 302  # to the login
+    url = admin_url(NewsArticle, "publish_pending", article.pk)
+    assert client.post(url).status_code == 302  # to the login
     assert NewsArticle.objects.get().title == "Alter Titel"
 
 

@@ -63,7 +63,7 @@ def create_link(client, obj, **data) -> str:
 def test_every_content_type_previews_its_draft(editor_client, visitor, factory):
     obj = factory(is_published=False)
     change_form = editor_client.get(admin_url(type(obj), "change", obj.pk)).content.decode()
-    assert f'href="{preview_url(obj)}"' in change_form
+    assert f'formaction="{preview_url(obj)}" formtarget="_blank"' in change_form
 
     response = editor_client.get(preview_url(obj))
 

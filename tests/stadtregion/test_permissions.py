@@ -111,7 +111,8 @@ def test_data_migration_works_on_the_historical_models():
 
 def test_the_content_apps_are_those_their_appconfig_marks():
     assert content_app_labels() == {
-        "members", "projects", "governance", "pages", "accessibility", "editorial"
+        "members", "projects", "governance", "figures", "pages", "accessibility", "search",
+        "editorial",
     }  # fmt: skip
 
 
