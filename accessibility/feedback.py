@@ -66,7 +66,13 @@ class FeedbackForm(forms.ModelForm):
         model = AccessibilityFeedback
         fields = ["page_url", "message", "name", "email"]
         formfield_callback = _formfield
-        widgets = {"message": forms.Textarea(attrs={"rows": 8})}
+        # autocomplete names the personal fields for browsers and assistive technology (1.3.5).
+        widgets = {
+            "message": forms.Textarea(attrs={"rows": 8}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "page_url": forms.TextInput(attrs={"autocomplete": "off"}),
+        }
         help_texts = {
             "page_url": _("Auf welcher Seite ist das Problem aufgetreten?"),
             "message": _("Was hat nicht funktioniert? Mindestens 10 Zeichen."),

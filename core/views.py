@@ -103,6 +103,21 @@ def _canonical(form, name: str) -> str:
     return str(getattr(value, to_field or "pk") if hasattr(value, "_meta") else value)
 
 
+def filter_description(form) -> str:
+    """The filter a valid form applies, for the page title: "Handlungsfeld: Wohnen; Jahr: 2024"."""
+    if not form.is_bound or not form.is_valid():
+        return ""
+    parts = []
+    for field in form.visible_fields():
+        value = form.cleaned_data.get(field.name)
+        if value in (None, ""):
+            continue
+        if not hasattr(value, "_meta"):  # a model instance names itself; choices by their label
+            value = dict(getattr(field.field, "choices", ())).get(value, value)
+        parts.append(f"{field.label}: {value}")
+    return "; ".join(parts)
+
+
 class FilteredListView(CacheableListView):
     """A list with a GET filter form; get_queryset sets self.filter_form and applies it."""
 
@@ -121,6 +136,8 @@ class FilteredListView(CacheableListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
+        # Titles name the filter, or say that it failed (WCAG 2.4.2).
+        context["filter_description"] = filter_description(self.filter_form)
         # Pagination links keep the filter, in its short spelling, but not the old page number.
         spellings = self.filter_spellings()
         if spellings:

@@ -21,13 +21,15 @@ from .models import LIBRARY_DIRECTORY
 
 _ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
-    "table", "thead", "tbody", "tr", "th", "td", "abbr", "code", "img",
+    "table", "thead", "tbody", "tr", "th", "td", "abbr", "code", "img", "span",
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "th": {"scope"},
     "img": {"src", "alt", "title"},
+    # Words in another language: <span lang="en">Access key</span> (WCAG 3.1.2).
+    "span": {"lang"},
 }
 
 # The page title is the only h1, and the outline stops at h4: "# Abschnitt" becomes a section
@@ -82,7 +84,8 @@ def _image(match: re.Match) -> str:
 
 
 def _tables(html: str) -> str:
-    """Wide tables scroll in a focusable, named box; column headers say they head columns."""
+    """Wide tables scroll in a focusable, named box (a group: no landmark); column headers say
+    they head columns."""
     count = 0
 
     def wrap(match: re.Match) -> str:
@@ -90,7 +93,7 @@ def _tables(html: str) -> str:
         count += 1
         body = match[1].replace("<th>", '<th scope="col">')
         return (
-            f'<div class="table-scroll" tabindex="0" role="region" aria-label="Tabelle {count}">'
+            f'<div class="table-scroll" tabindex="0" role="group" aria-label="Tabelle {count}">'
             f'<table class="data-table">{body}</table></div>'
         )
 

@@ -204,8 +204,15 @@ class MeetingAdmin(EditorialAdmin):
     actions = PUBLISH_ACTIONS
     inlines = [AgendaItemInline, DocumentInline]
     fieldsets = [
-        (_("Sitzung/Termin"), {"fields": ["title", "slug", "body", "start", "end", "cancelled"]}),
-        (_("Ort"), {"fields": ["location", "address"]}),
+        (
+            _("Sitzung/Termin"),
+            {"fields": ["title", "slug", "body", "start", "end", "cancelled", "attendance"]},
+        ),
+        (
+            _("Ort"),
+            {"fields": ["location", "room", "address", "step_free_access", "directions"]},
+        ),
+        (_("Niederschrift"), {"fields": ["minutes_expected"]}),
         (_("Beschreibung"), {"fields": ["description"]}),
         PUBLICATION_FIELDSET,
         TIMESTAMPS_FIELDSET,

@@ -54,7 +54,18 @@ def meeting_uid(meeting: Meeting) -> str:
 
 
 def meeting_location(meeting: Meeting) -> str:
-    return clean_line(", ".join(part for part in (meeting.location, meeting.address) if part))
+    parts = (meeting.location, meeting.room, meeting.address)
+    return clean_line(", ".join(part for part in parts if part))
+
+
+def meeting_description(meeting: Meeting) -> str:
+    """What someone who wants to attend needs: who may, step-free access, directions."""
+    parts = [meeting.body.name, meeting.get_attendance_display(), meeting.description]
+    if meeting.step_free_access:
+        parts.append(f"Barrierefreier Zugang: {meeting.step_free_access}")
+    if meeting.directions:
+        parts.append(f"Anfahrt: {meeting.directions}")
+    return clean_text("\n\n".join(part for part in parts if part)).strip()
 
 
 def meeting_event(meeting: Meeting, url: str) -> Event:
@@ -62,7 +73,7 @@ def meeting_event(meeting: Meeting, url: str) -> Event:
     # breaks the file for every reader (and its own parser), and other controls are noise.
     title = clean_line(meeting.title)
     summary = title if not meeting.cancelled else f"Abgesagt: {title}"
-    description = clean_text(f"{meeting.body.name}\n\n{meeting.description}").strip()
+    description = meeting_description(meeting)
     return Event.new(
         uid=meeting_uid(meeting),
         # Without METHOD, DTSTAMP is the time the information last changed (RFC 5545 3.8.7.2):

@@ -180,6 +180,35 @@ class Meeting(PublishableModel):
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     location = models.CharField(_("Ort"), max_length=200, blank=True)
     address = models.CharField(_("Anschrift"), max_length=300, blank=True)
+
+    # What a citizen who wants to attend needs to know.
+    class Attendance(models.TextChoices):
+        PUBLIC = "oeffentlich", _("Öffentlich: Alle dürfen zuhören, ohne Anmeldung.")
+        COUNCILS = "raete", _("Für die Ratsmitglieder der zwölf Kommunen, nicht für alle.")
+        CLOSED = "nicht-oeffentlich", _("Nicht öffentlich.")
+
+    attendance = models.CharField(
+        _("Wer teilnehmen kann"),
+        max_length=20,
+        choices=Attendance.choices,
+        blank=True,
+        help_text=_("Leer lassen, solange es nicht feststeht."),
+    )
+    room = models.CharField(_("Raum"), max_length=200, blank=True)
+    step_free_access = models.TextField(
+        _("Barrierefreier Zugang"),
+        blank=True,
+        help_text=_("z. B. stufenloser Eingang, Aufzug, barrierefreie Toilette, Höranlage."),
+    )
+    directions = models.TextField(
+        _("Anfahrt"), blank=True, help_text=_("Bus und Bahn, Parken, welcher Eingang.")
+    )
+    minutes_expected = models.DateField(
+        _("Niederschrift voraussichtlich bis"),
+        null=True,
+        blank=True,
+        help_text=_("Bis die Niederschrift als Dokument der Sitzung veröffentlicht ist."),
+    )
     description = MarkdownField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
     cancelled = models.BooleanField(_("abgesagt"), default=False)
 
@@ -210,6 +239,21 @@ class Meeting(PublishableModel):
     @property
     def is_upcoming(self) -> bool:
         return self.start >= timezone.now()
+
+    @property
+    def attendance_short(self) -> str:
+        """For lists: "öffentlich", "für Ratsmitglieder", "nicht öffentlich" or ""."""
+        return {
+            self.Attendance.PUBLIC: "öffentlich",
+            self.Attendance.COUNCILS: "für Ratsmitglieder",
+            self.Attendance.CLOSED: "nicht öffentlich",
+        }.get(self.attendance, "")
+
+    @property
+    def published_minutes(self):
+        """The published minutes among the documents the detail view prefetched, or None."""
+        documents = getattr(self, "published_documents", [])
+        return next((d for d in documents if d.kind == Document.Kind.MINUTES), None)
 
     def save(self, *args, **kwargs):
         adding = self._state.adding

@@ -56,6 +56,15 @@ class MeetingQuerySet(PublishedQuerySet):
     def after_month(self, first: datetime.date):
         return self.from_day(_next_month(first))
 
+    def local_months(self) -> list[datetime.date]:
+        """The first local days of the months that have meetings, newest first. It truncates
+        every row's time (a Python function per row on SQLite), which a body's few meetings a
+        year keep cheap; the month view offers no empty months for it."""
+        starts = self.datetimes(
+            "start", "month", order="DESC", tzinfo=timezone.get_current_timezone()
+        )
+        return [start.date() for start in starts]
+
     def local_span(self) -> tuple[datetime.date, datetime.date] | None:
         """The local days of the first and the last meeting, or None without meetings.
 

@@ -21,7 +21,6 @@ from uploads.media import file_response
 
 from .forms import DocumentFilterForm
 from .models import AgendaItem, Body, Document, Meeting, Membership, TimelineEvent
-from .querysets import months_between
 
 # What grows with the years is shown one year or month at a time; these lists stay short.
 UPCOMING_LIMIT = 20
@@ -143,14 +142,11 @@ class MeetingListView(DeclaredQueryMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.published().select_related("body")
         context["upcoming"] = newest(meetings.upcoming(), UPCOMING_LIMIT)
-        span = meetings.local_span()
-        if span is None:
-            return context
-        months = [(f"{m:%Y-%m}", f"{MONTHS[m.month]} {m.year}") for m in months_between(*span)]
-        # Without a choice, the month of the latest past meeting: the next ones are listed above.
-        latest_past = meetings.past().values_list("start", flat=True).first()
-        default = timezone.localdate(latest_past) if latest_past else timezone.localdate()
-        month = chosen_period(self.request, "monat", [key for key, _ in months], f"{default:%Y-%m}")
+        # Only months that have meetings, and the current one, where the page opens.
+        today = timezone.localdate()
+        firsts = sorted({today.replace(day=1), *meetings.local_months()}, reverse=True)
+        months = [(f"{m:%Y-%m}", f"{MONTHS[m.month]} {m.year}") for m in firsts]
+        month = chosen_period(self.request, "monat", [key for key, _ in months], f"{today:%Y-%m}")
         first = datetime.date.fromisoformat(f"{month}-01")
         this_month = meetings.in_month(first)
         # The neighbouring months that have meetings: one indexed row each.
@@ -159,6 +155,8 @@ class MeetingListView(DeclaredQueryMixin, TemplateView):
         context.update(
             months=months,
             month=next(option for option in months if option[0] == month),
+            month_is_past=month < f"{today:%Y-%m}",
+            month_is_current=month == f"{today:%Y-%m}",
             older=month_option(older.values_list("start", flat=True).first()),
             newer=month_option(newer.values_list("start", flat=True).first()),
             month_meetings=this_month.order_by("start"),

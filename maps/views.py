@@ -26,6 +26,13 @@ MAP_LABELS = {
     "field": "Handlungsfeld",
     "demo": "Beispielinhalt",
     "error": "Die Kartendaten konnten nicht geladen werden. Bitte nutzen Sie die Liste.",
+    # Leaflet's own controls speak English unless told otherwise.
+    "zoomIn": "Vergrößern",
+    "zoomOut": "Verkleinern",
+    "layers": "Ebenen",
+    "close": "Schließen",
+    "leaflet": "JavaScript-Bibliothek für interaktive Karten",
+    "twoFingers": "Zum Verschieben der Karte zwei Finger benutzen",
 }
 
 

@@ -26,7 +26,7 @@ class ProjectFilterForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("", _("alle")), *Project.Status.choices],
         required=False,
-        label=_("Stand"),
+        label=_("Status"),
     )
     # Set by the "all projects" link of a working group's page; not a select, like a rare filter.
     arbeitsgruppe = forms.ModelChoiceField(

@@ -123,7 +123,7 @@ class Project(PublishableModel, GeoPointModel):
         Municipality, verbose_name=_("beteiligte Kommunen"), related_name="projects", blank=True
     )
     status = models.CharField(
-        _("Stand"), max_length=20, choices=Status.choices, default=Status.RUNNING
+        _("Status"), max_length=20, choices=Status.choices, default=Status.RUNNING
     )
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende"), null=True, blank=True)

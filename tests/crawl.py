@@ -7,6 +7,8 @@ from urllib.parse import urldefrag, urlparse
 from django.urls import resolve
 
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/")
+# Every page links the feedback form with itself as ?seite=: one form, crawled once.
+ONE_PAGE_WHATEVER_THE_QUERY = ("/barrierefreiheit/feedback/",)
 SKIP_SUFFIXES = (".pdf", ".xml", ".txt", ".geojson", ".ics", ".json", ".csv", ".ttl", ".rdf")
 
 
@@ -31,7 +33,8 @@ def internal_links(html: str) -> list[str]:
         url = urlparse(urldefrag(href).url)
         if url.scheme or url.netloc or not url.path.startswith("/"):
             continue
-        path = url.path + (f"?{url.query}" if url.query else "")
+        query = url.query if url.path not in ONE_PAGE_WHATEVER_THE_QUERY else ""
+        path = url.path + (f"?{query}" if query else "")
         if path.startswith(SKIP_PREFIXES) or url.path.endswith(SKIP_SUFFIXES):
             continue
         paths.append(path)

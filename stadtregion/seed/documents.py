@@ -37,15 +37,15 @@ DOCUMENTS = [
     DocumentData(
         "kontrakt-zusammenarbeit-stadtregion-muenster",
         "Kontrakt zur Zusammenarbeit in der Stadtregion Münster", K.CONTRACT, D(2018, 12, 31),
-        "Grundlage der Zusammenarbeit: Ende 2018 von allen zwölf Räten in gleichlautenden "
-        "Beschlüssen beraten.",
+        "Grundlage der Zusammenarbeit: Ende 2018 von allen zwölf Räten gleichlautend "
+        "beschlossen.",
         body="buergermeisterrunde",
     ),
     DocumentData(
         "handlungskonzept-leitprojekte-2018",
         "Handlungskonzept für die Leitprojekte „Wohnregion 2030“ und „Velorouten“", K.CONCEPT,
         D(2018, 12, 31),
-        "Zusammen mit dem Kontrakt Ende 2018 in allen zwölf Räten beraten.",
+        "Ende 2018 in allen zwölf Räten beraten, als sie den Kontrakt beschlossen.",
         project="wohnregion-2030",
     ),
     DocumentData(

@@ -59,7 +59,8 @@ FIELDS = [
         ),
         "description": (
             "Am 19. Juni 2015 wurde die Stadtregion Münster als erste Region in Deutschland mit "
-            "dem European Energy Award als „Energie- und Klimaschutzregion“ ausgezeichnet. "
+            'dem <span lang="en">European Energy Award</span> als „Energie- und '
+            "Klimaschutzregion“ ausgezeichnet. "
             "Das Ziel: bis 2050 CO₂-neutral werden.\n\n"
             "Gemeinsame Projekte sind Klimaschutz-Mindeststandards in der Bauleitplanung, die "
             "Sanierung älterer Gebäude (Altbausanierung) und der regionale Radverkehr."

@@ -22,10 +22,11 @@ BODIES = [
      "Sie bereitet Themen für die Bürgermeisterrunde vor und begleitet die Projekte."),
     ("beirat", "Beirat Stadtregion", K.ADVISORY,
      "40 Ratsmitglieder aus den zwölf Kommunen beraten als Botschafterinnen und Botschafter "
-     "der Stadtregion.",
-     "Die Räte benennen ihre Mitglieder im Beirat: je drei aus den elf Umlandkommunen und "
-     "sieben aus Münster. Der Beirat tagt etwa zweimal im Jahr. Den Vorsitz hat die Sprecherin "
-     "oder der Sprecher der Bürgermeisterrunde."),
+     "der Stadtregion; dazu kommt der Vorsitz.",
+     "Die Räte benennen ihre 40 Mitglieder im Beirat: je drei aus den elf Umlandkommunen und "
+     "sieben aus Münster. Den Vorsitz hat zusätzlich die Sprecherin oder der Sprecher der "
+     "Bürgermeisterrunde, die oder der keinen dieser Sitze belegt: Mit dem Vorsitz hat der "
+     "Beirat 41 Mitglieder. Er tagt etwa zweimal im Jahr."),
     ("raetetreffen", "Rätetreffen", K.ASSEMBLY,
      "Alle Ratsmitglieder der zwölf Kommunen sind eingeladen, sich auszutauschen.",
      "Die Bürgermeisterrunde lädt zu den Rätetreffen ein. Das erste fand 2017 statt, das "
@@ -133,8 +134,9 @@ TIMELINE = [
      "Rund 200 Ratsmitglieder arbeiten im LWL-Museum für Kunst und Kultur in Münster in "
      "zwölf Arbeitsgruppen.", ""),
     (D(2018, 12, 31), P.YEAR, "Kontrakt und Handlungskonzept in allen zwölf Räten",
-     "Ende 2018 beraten alle zwölf Räte den Kontrakt zur Zusammenarbeit und das "
-     "Handlungskonzept mit den Leitprojekten „Wohnregion 2030“ und „Velorouten“.", ""),
+     "Ende 2018 beschließen alle zwölf Räte gleichlautend den Kontrakt zur Zusammenarbeit und "
+     "beraten das Handlungskonzept mit den Leitprojekten „Wohnregion 2030“ und „Velorouten“.",
+     ""),
     (D(2019, 12, 31), P.YEAR, "Kontrakt mit neuer Zusammensetzung des Beirats",
      "Die Räte beschließen den Kontrakt erneut, mit einer geänderten Zusammensetzung des "
      "Beirats Stadtregion.", ""),

@@ -16,6 +16,33 @@ from .base import SeedLog
 
 TIME_NOTE = "Datum nach öffentlichen Quellen; die angegebene Uhrzeit ist ungefähr."
 DEMO_PLACE = "Sitzungsraum (Beispielort)"
+PUBLIC = Meeting.Attendance.PUBLIC
+COUNCILS = Meeting.Attendance.COUNCILS  # Rätetreffen: open to every council member of the twelve
+CLOSED = Meeting.Attendance.CLOSED
+
+
+@dataclass(frozen=True)
+class Venue:
+    """Where a demo meeting takes place and how to get in: invented, marked as examples."""
+
+    location: str
+    room: str
+    address: str
+    step_free_access: str
+    directions: str
+
+
+DEMO_VENUE = Venue(
+    "Stadthaus 1 (Beispielort)",
+    "Sitzungssaal im Erdgeschoss (Beispiel)",
+    "Klemensstraße 10, 48143 Münster",
+    "Stufenloser Eingang an der Klemensstraße, Aufzug zu allen Etagen, barrierefreie Toilette "
+    "im Erdgeschoss. Eine mobile Höranlage oder Gebärdensprachdolmetschung bitte bis zwei "
+    "Wochen vorher bei der Geschäftsstelle anfragen. (Beispielangaben)",
+    "Bus: Haltestelle „Prinzipalmarkt“, etwa 200 Meter zu Fuß. Parkhaus „Stubengasse“ mit "
+    "Behindertenparkplätzen, etwa 300 Meter. (Beispielangaben)",
+)
+NO_VENUE = Venue("", "", "", "", "")
 
 
 @dataclass(frozen=True)
@@ -41,6 +68,9 @@ class MeetingData:
     address: str = ""
     is_demo: bool = False
     agenda: tuple = ()  # (title, is_public) or (title, is_public, Decision)
+    attendance: str = ""
+    venue: Venue = NO_VENUE  # a demo venue replaces location and address
+    minutes_within: int | None = None  # days after the meeting the minutes should follow
 
 
 def at(day: datetime.date, hour: int) -> datetime.datetime:
@@ -64,6 +94,7 @@ def real_meetings() -> list[MeetingData]:
             "Rund 200 Ratsmitglieder aus den zwölf Kommunen berieten in zwölf Arbeitsgruppen "
             f"über Mobilität und Wohnen in der Region.\n\n*{TIME_NOTE}*",
             location="LWL-Museum für Kunst und Kultur", address="Domplatz 10, 48143 Münster",
+            attendance=COUNCILS,
             agenda=(("Arbeit in zwölf Arbeitsgruppen zu Mobilität und Wohnen", True),),
         ),
         # The 2nd Rätetreffen took place in summer 2022; its day is not public, so the date
@@ -73,13 +104,14 @@ def real_meetings() -> list[MeetingData]:
             datetime.date(2022, 8, 26), 17,
             "Das zweite Rätetreffen fand im Sommer 2022 als Sommerfest statt. Das genaue Datum "
             "ist nicht überliefert; Tag und Uhrzeit sind hier ungefähr angegeben.",
-            is_demo=True,
+            is_demo=True, attendance=COUNCILS,
         ),
         MeetingData(
             "2024-09-18-raetetreffen", "raetetreffen",
             "3. Rätetreffen: Kaleidoskop Stadtregion Münster", datetime.date(2024, 9, 18), 17,
             "Rund 180 Ratsmitglieder aus den zwölf Kommunen kamen zum dritten Rätetreffen "
             f"zusammen.\n\n*{TIME_NOTE}*",
+            attendance=COUNCILS,
         ),
     ]  # fmt: skip
 
@@ -96,8 +128,8 @@ def demo_meetings(today: datetime.date) -> list[MeetingData]:
     return [
         MeetingData(
             "beirat-naechste-sitzung-demo", "beirat", "Sitzung des Beirats Stadtregion",
-            shift(21), 17, "Regelmäßige Sitzung des Beirats.", hours=2, location=DEMO_PLACE,
-            is_demo=True,
+            shift(21), 17, "Regelmäßige Sitzung des Beirats.", hours=2, is_demo=True,
+            attendance=PUBLIC, venue=DEMO_VENUE, minutes_within=42,
             agenda=(
                 ("Begrüßung und Feststellung der Tagesordnung", True),
                 ("Bericht aus der Bürgermeisterrunde", True),
@@ -110,7 +142,7 @@ def demo_meetings(today: datetime.date) -> list[MeetingData]:
             "buergermeisterrunde-naechste-sitzung-demo", "buergermeisterrunde",
             "Sitzung der Bürgermeisterrunde", shift(45), 10,
             "Regelmäßige Sitzung der Bürgermeisterinnen und Bürgermeister.", hours=2,
-            location=DEMO_PLACE, is_demo=True,
+            location=DEMO_PLACE, is_demo=True, attendance=CLOSED,
             agenda=(
                 ("Genehmigung der Niederschrift der letzten Sitzung", True),
                 ("Projekthaushalt und Kostenschlüssel der Geschäftsstelle", True),
@@ -122,7 +154,7 @@ def demo_meetings(today: datetime.date) -> list[MeetingData]:
             "ansprechpartnerrunde-letzte-sitzung-demo", "ansprechpartnerrunde",
             "Sitzung der Ansprechpartnerrunde", shift(-30), 9,
             "Abstimmung der Verwaltungen mit der Geschäftsstelle.", hours=3,
-            location=DEMO_PLACE, is_demo=True,
+            location=DEMO_PLACE, is_demo=True, attendance=CLOSED,
             agenda=(
                 ("Stand der Projekte in den vier Handlungsfeldern", True, NOTED),
                 ("Vorbereitung der Sitzung der Bürgermeisterrunde", True, Decision(
@@ -135,8 +167,8 @@ def demo_meetings(today: datetime.date) -> list[MeetingData]:
         ),
         MeetingData(
             "beirat-letzte-sitzung-demo", "beirat", "Sitzung des Beirats Stadtregion",
-            shift(-150), 17, "Regelmäßige Sitzung des Beirats.", hours=2, location=DEMO_PLACE,
-            is_demo=True,
+            shift(-150), 17, "Regelmäßige Sitzung des Beirats.", hours=2, is_demo=True,
+            attendance=PUBLIC, venue=DEMO_VENUE,
             agenda=(
                 ("Begrüßung und Feststellung der Tagesordnung", True, Decision(
                     AgendaItem.Result.ADOPTED, "Die Tagesordnung wird festgestellt.", (34, 0, 0),
@@ -176,6 +208,10 @@ def load_meetings(log: SeedLog, bodies: dict[str, Body], today: datetime.date):
     for data in real_meetings() + demo_meetings(today):
         start = at(data.day, data.hour)
         end = start + datetime.timedelta(hours=data.hours) if data.hours else None
+        venue = data.venue
+        minutes_by = (
+            data.day + datetime.timedelta(days=data.minutes_within) if data.minutes_within else None
+        )
         meeting = log.upsert(
             Meeting,
             {"slug": data.slug},
@@ -184,8 +220,13 @@ def load_meetings(log: SeedLog, bodies: dict[str, Body], today: datetime.date):
                 "title": data.title,
                 "start": start,
                 "end": end,
-                "location": data.location,
-                "address": data.address,
+                "location": venue.location or data.location,
+                "room": venue.room,
+                "address": venue.address or data.address,
+                "step_free_access": venue.step_free_access,
+                "directions": venue.directions,
+                "attendance": data.attendance,
+                "minutes_expected": minutes_by,
                 "description": data.description,
                 "cancelled": False,
                 "is_demo": data.is_demo,

@@ -117,6 +117,11 @@ def load_municipalities(log: SeedLog) -> dict[str, Municipality]:
     }
 
 
+# Invented phone numbers from the block the Bundesnetzagentur keeps free for film and fiction
+# (0221 4710 000 to 999), so no demo number reaches a real line. Real numbers replace them when
+# a town publishes its contact's.
+DEMO_PHONE = "0221 4710 {:03d}"
+
 OFFICE_CONTACTS = [
     ("Beispiel-Leitung der Geschäftsstelle", "Leitung der Geschäftsstelle", "geschaeftsstelle"),
     ("Beispiel-Referentin der Geschäftsstelle", "Referentin Stadtregion", "referat"),
@@ -128,7 +133,8 @@ def load_contacts(
 ) -> dict[str, ContactPerson]:
     """One demo contact per member administration and two for the Geschäftsstelle.
 
-    Names and addresses are invented (example.org), never real people's details.
+    Names, addresses and phone numbers are invented (example.org, DEMO_PHONE), never real
+    people's details; the contacts are marked as demo content.
     """
     contacts = {}
     for municipality in municipalities.values():
@@ -138,6 +144,7 @@ def load_contacts(
             {
                 "role": "Ansprechperson Stadtregion",
                 "email": f"stadtregion.{municipality.slug}@example.org",
+                "phone": DEMO_PHONE.format(100 + municipality.order),
                 "is_public": True,
                 "is_demo": True,
                 "order": municipality.order,
@@ -150,6 +157,7 @@ def load_contacts(
             {
                 "role": role,
                 "email": f"stadtregion.{mailbox}@example.org",
+                "phone": DEMO_PHONE.format(order),
                 "is_public": True,
                 "is_demo": True,
                 "order": order,

@@ -37,7 +37,8 @@ ARTICLES = [
         datetime.date(2015, 6, 19),
         "Als erste Region in Deutschland hat die Stadtregion Münster das Label des European "
         "Energy Award als „Energie- und Klimaschutzregion“ erhalten.",
-        "Am 19. Juni 2015 hat die Stadtregion Münster das Label des European Energy Award als "
+        'Am 19. Juni 2015 hat die Stadtregion Münster das Label des <span lang="en">European '
+        "Energy Award</span> als "
         "„Energie- und Klimaschutzregion“ erhalten. Sie ist damit die erste Region in "
         "Deutschland mit dieser Auszeichnung.\n\n"
         "Das Ziel der Kommunen: Die Stadtregion soll bis 2050 CO2-neutral sein. Dazu gehören "
@@ -69,7 +70,7 @@ ARTICLES = [
     ),
     Article(
         "kontrakt-2018",
-        "Alle zwölf Räte beraten den Kontrakt zur Zusammenarbeit",
+        "Alle zwölf Räte beschließen den Kontrakt zur Zusammenarbeit",
         # "End of 2018": the day is ours.
         datetime.date(2018, 12, 31),
         "Ende 2018 haben alle zwölf Räte den Kontrakt zur Zusammenarbeit in der Stadtregion "
@@ -94,7 +95,7 @@ ARTICLES = [
         "gegangen. Sie stellt die 14 Velorouten der Stadtregion Münster vor, zusammen "
         "218 Kilometer.\n\n"
         "Die Velorouten sind eines der beiden Leitprojekte aus dem Handlungskonzept, das die "
-        "Räte Ende 2018 zusammen mit dem Kontrakt beraten haben.",
+        "Räte Ende 2018 beraten haben, als sie den Kontrakt beschlossen.",
         fields=("mobilitaet",),
         projects=("velorouten",),
     ),

@@ -95,7 +95,7 @@ def real_projects() -> list[ProjectData]:
             "wohnregion-2030", "Leitprojekt „Wohnregion 2030“", "wohnen", S.RUNNING,
             "Die zwölf Kommunen entwickeln das Wohnen in der Region gemeinsam weiter.",
             "Das Leitprojekt gehört zum Handlungskonzept, das alle zwölf Räte Ende 2018 "
-            "zusammen mit dem Kontrakt beraten haben.",
+            "beraten haben, als sie den Kontrakt beschlossen.",
             group="ag-wohnregion-2030",
         ),
         ProjectData(
@@ -132,7 +132,8 @@ def real_projects() -> list[ProjectData]:
             S.RUNNING,
             "Seit dem 19. Juni 2015 ist die Stadtregion „Energie- und Klimaschutzregion“.",
             "Die Stadtregion Münster erhielt als erste Region in Deutschland das Label des "
-            "European Energy Award. Ziel ist eine CO₂-neutrale Region bis 2050.",
+            '<span lang="en">European Energy Award</span>. Ziel ist eine CO₂-neutrale Region '
+            "bis 2050.",
             group="arge-klimaschutzregion",
         ),
     ]  # fmt: skip

@@ -9,6 +9,10 @@
   var config = JSON.parse(document.getElementById("map-config").textContent);
   var labels = config.labels;
 
+  // On touch screens one finger scrolls the page, two fingers move and zoom the map (Leaflet's
+  // pinch handler pans too): a map filling the phone's screen would otherwise trap scrolling.
+  var touch = L.Browser.mobile || window.matchMedia("(pointer: coarse)").matches;
+
   var map = L.map(element, {
     center: config.center,
     zoom: config.zoom,
@@ -17,8 +21,20 @@
     zoomControl: false,
     // The page around the frame scrolls with the wheel; zoom with the buttons, keys or pinch.
     scrollWheelZoom: false,
+    dragging: !touch,
   });
-  L.control.zoom({ zoomInTitle: "Vergrößern", zoomOutTitle: "Verkleinern" }).addTo(map);
+  L.control
+    .zoom({
+      zoomInTitle: labels.zoomIn,
+      zoomOutTitle: labels.zoomOut,
+    })
+    .addTo(map);
+  map.attributionControl.setPrefix(
+    '<a href="https://leafletjs.com" title="' + labels.leaflet + '">Leaflet</a>',
+  );
+  if (touch) {
+    window.StadtregionMap.touchHint(element, labels.twoFingers);
+  }
   // Attribution, maximum zoom and the referrer policy tile servers need: LEAFLET_CONFIG's.
   L.tileLayer(config.tileUrl, config.tileOptions).addTo(map);
 
@@ -40,8 +56,11 @@
     return '<span class="map-symbol map-symbol-' + kind + '" aria-hidden="true"></span> ';
   }
 
+  // Targets of at least 24 x 24 px (WCAG 2.5.8); map-access.js keeps them apart.
+  var SIZES = { kommune: 32, projekt: 24 };
+
   function icon(kind) {
-    var size = kind === "kommune" ? 26 : 18;
+    var size = SIZES[kind];
     return L.divIcon({
       className: "map-marker map-marker-" + kind,
       html: '<span class="map-symbol map-symbol-' + kind + '"></span>',
@@ -67,6 +86,7 @@
     // Built from DOM nodes, never from HTML strings: names come from the database.
     var box = document.createElement("div");
     line(box, properties.name, "map-popup-title");
+    box.firstChild.id = "map-popup-title-" + properties.kind + "-" + properties.slug;
     if (properties.kind === "projekt") {
       line(box, properties.location);
       line(box, labels.field + ": " + properties.field);
@@ -109,28 +129,37 @@
           return;
         }
         var coordinates = feature.geometry.coordinates;
-        L.marker([coordinates[1], coordinates[0]], {
+        var marker = L.marker([coordinates[1], coordinates[0]], {
           icon: icon(properties.kind),
           title: properties.name,
           alt: properties.name,
           keyboard: true,
           riseOnHover: true,
         })
-          .bindPopup(popup(properties))
+          .bindPopup(popup(properties), { minWidth: 160 })
           .addTo(group);
+        marker.size = SIZES[properties.kind];
+        marker.pin = properties.kind === "kommune";
       });
       groups.kommune.addTo(map);
       groups.projekt.addTo(map);
       var overlays = {};
       overlays[symbol("kommune") + labels.municipalities] = groups.kommune;
       overlays[symbol("projekt") + labels.projects] = groups.projekt;
-      L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+      var layers = L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+      var toggle = layers.getContainer().querySelector(".leaflet-control-layers-toggle");
+      toggle.title = labels.layers;
+      toggle.setAttribute("aria-label", labels.layers);
       if (config.fitToData) {
         var bounds = groups.kommune.getBounds().extend(groups.projekt.getBounds());
         if (bounds.isValid()) {
           map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 });
         }
       }
+      // Towns first: their pins keep their place, project circles move aside.
+      var markers = groups.kommune.getLayers().concat(groups.projekt.getLayers());
+      window.StadtregionMap.declutter(map, markers);
+      window.StadtregionMap.popups(map, labels);
     })
     .catch(showError);
 })();

@@ -1,4 +1,5 @@
 import logging
+import re
 import time
 
 import pytest
@@ -203,3 +204,37 @@ def test_limits_and_used_tokens_hold_whatever_happens_to_the_cache(client, setti
     caches["default"].clear()
     assert client.post(URL, payload()).status_code == 429
     assert AccessibilityFeedback.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_personal_fields_name_their_purpose(client):
+    html = client.get(URL).content.decode()
+    assert re.search(r'<input[^>]*name="name"[^>]*autocomplete="name"', html)
+    assert re.search(r'<input[^>]*name="email"[^>]*autocomplete="email"', html)
+
+
+@pytest.mark.django_db
+def test_failed_send_says_so_in_the_title_and_links_each_error_to_its_field(client):
+    html = client.post(URL, payload(message="kurz", email="kein-mail")).content.decode()
+    assert "<title>Fehler: Barriere melden" in html
+    summary = html.split('id="form-errors"')[1].split("</div>")[0]
+    assert "autofocus" in summary
+    assert '<a href="#id_message">' in summary
+    assert '<a href="#id_email">' in summary
+    assert 'id="id_message"' in html and 'id="id_email"' in html
+
+
+@pytest.mark.django_db
+def test_a_good_form_keeps_the_plain_title(client):
+    assert "<title>Barriere melden" in client.get(URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_every_footer_links_the_form_with_the_current_page(client):
+    html = client.get("/projekte/", {"status": "laufend"}).content.decode()
+    assert '/barrierefreiheit/feedback/?seite=/projekte/" rel="nofollow">Barriere melden' in html
+    html = client.get("/kommunen/").content.decode()
+    assert '/barrierefreiheit/feedback/?seite=/kommunen/" rel="nofollow">Barriere melden' in html
+    # The form's own footer link does not send the form to itself.
+    html = client.get(URL, {"seite": "/kommunen/"}).content.decode()
+    assert f'<a href="{URL}" rel="nofollow">Barriere melden' in html

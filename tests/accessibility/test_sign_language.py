@@ -86,3 +86,16 @@ def test_video_needs_captions_or_transcript():
     )
     with pytest.raises(ValidationError, match="Untertitel hochladen oder den Text"):
         video.full_clean()
+
+
+@pytest.mark.django_db
+def test_statement_names_exactly_the_missing_videos(client):
+    from django.template import Context, Template
+
+    template = Template("{% load accessibility_tags %}{% sign_language_gaps heading=True %}")
+    html = template.render(Context())
+    for topic in ("Inhalte der Website", "Navigation", "Erklärung zur Barrierefreiheit"):
+        assert f"<li>{topic}</li>" in html
+    SignLanguageVideoFactory(topic=SignLanguageVideo.Topic.NAVIGATION)
+    html = template.render(Context())
+    assert "<li>Navigation</li>" not in html and "<li>Inhalte der Website</li>" in html

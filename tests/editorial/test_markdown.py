@@ -70,12 +70,16 @@ def test_alt_text_is_escaped():
     assert 'alt="Zitat &quot;x&quot; &lt;b&gt;"' in rendered
 
 
-def test_tables_scroll_in_a_named_region_with_column_headers():
+def test_tables_scroll_in_a_named_group_with_column_headers():
+    # A group, not a region: scroll boxes are no landmarks.
     rendered = markdown("| Kommune | Einwohner |\n| --- | ---: |\n| Telgte | 20.301 |\n\n"
                         "| A |\n| - |\n| 1 |")  # fmt: skip
     assert rendered.count('<th scope="col">') == 3
-    assert (
-        '<div class="table-scroll" tabindex="0" role="region" aria-label="Tabelle 1">' in rendered
-    )
+    assert '<div class="table-scroll" tabindex="0" role="group" aria-label="Tabelle 1">' in rendered
     assert 'aria-label="Tabelle 2"><table class="data-table">' in rendered
     assert "<td>Telgte</td>" in rendered and "style" not in rendered
+
+
+def test_words_in_another_language_keep_their_lang_and_nothing_else():
+    html = markdown('Das <span lang="en" class="x" onclick="y">European Energy Award</span>')
+    assert '<span lang="en">European Energy Award</span>' in html

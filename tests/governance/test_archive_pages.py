@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from django.utils.dates import MONTHS
 
 from governance import views
 from governance.models import Membership
@@ -140,25 +141,30 @@ def months():
     MeetingFactory(title="Bald", start=timezone.now() + 3 * DAY)
 
 
-def test_termine_show_the_month_of_the_latest_past_meeting(client, months):
+def test_termine_open_on_the_current_month_and_offer_only_months_with_meetings(client, months):
     html = client.get("/termine/").content.decode()
+    today = timezone.localdate()
+    this_month = f"{MONTHS[today.month]} {today.year}"
     past = html[html.index('id="past-title"') :]
-    assert "Termine im Juni 2024</h2>" in past
-    assert past.index("Juni-Sitzung") < past.index("Späte Juni-Sitzung")
-    assert "März-Sitzung" not in html
+    assert f"Termine im {this_month} (dieser Monat)</h2>" in past
+    assert "März-Sitzung" not in html and "Dieser Monat ist vorbei" not in html
     links = nav(html, "Termine nach Monat")
-    assert links[:2] == [
-        ("/termine/?monat=2024-03", "Früher: März 2024", False),
-        ("/termine/?monat=2024-06", "Juni 2024", True),
-    ]
-    soon = timezone.localdate(timezone.now() + 3 * DAY)
-    assert links[2][0] == f"/termine/?monat={soon:%Y-%m}" and links[2][1].startswith("Später: ")
-    # The month select works without JavaScript; it offers the months from the first meeting
-    # to the last, while the links skip months without meetings.
-    assert '<option value="2024-06" selected>Juni 2024</option>' in html
-    assert '<option value="2024-05">Mai 2024</option>' in html
-    assert 'value="2024-02"' not in html
+    assert links[0] == ("/termine/?monat=2024-06", "Früher: Juni 2024", False)
+    # The month select works without JavaScript; it offers the months with meetings and the
+    # current one, not the empty months between them.
+    assert f'<option value="{today:%Y-%m}" selected>{this_month}</option>' in html
+    assert '<option value="2024-06">Juni 2024</option>' in html
+    assert 'value="2024-05"' not in html and 'value="2024-04"' not in html
     assert html.index("Bald") < html.index('id="past-title"')
+
+
+def test_termine_say_when_a_month_is_past(client, months):
+    html = client.get("/termine/?monat=2024-06").content.decode()
+    assert "<title>Termine im Juni 2024 (vergangen)" in html
+    assert "Termine im Juni 2024 (vergangen)</h2>" in html
+    assert "Dieser Monat ist vorbei" in html
+    past = html[html.index('id="past-title"') :]
+    assert past.index("Juni-Sitzung") < past.index("Späte Juni-Sitzung")
 
 
 def test_termine_month_selected_by_query(client, months):
@@ -171,19 +177,8 @@ def test_termine_month_selected_by_query(client, months):
     assert links[1] == ("/termine/?monat=2024-06", "Später: Juni 2024", False)
 
 
-def test_termine_month_in_between_without_meetings_says_so(client, months):
-    html = client.get("/termine/?monat=2024-05").content.decode()
-    assert "Im Mai 2024 sind keine Termine veröffentlicht." in html
-    assert "Entwurf Mai" not in html
-    assert nav(html, "Termine nach Monat") == [
-        ("/termine/?monat=2024-03", "Früher: März 2024", False),
-        ("/termine/?monat=2024-05", "Mai 2024", True),
-        ("/termine/?monat=2024-06", "Später: Juni 2024", False),
-    ]
-
-
 @pytest.mark.parametrize(
-    "value", ["2024-02", "2099-01", "2024-6", "2024-13", "juni", "", "2024-06-01"]
+    "value", ["2024-02", "2024-05", "2099-01", "2024-6", "2024-13", "juni", "", "2024-06-01"]
 )
 def test_termine_month_outside_the_meetings_is_404(client, months, value):
     assert client.get(f"/termine/?monat={value}").status_code == 404
@@ -203,7 +198,8 @@ def test_termine_upcoming_are_bounded(client, monkeypatch):
 def test_termine_without_meetings(client):
     html = client.get("/termine/").content.decode()
     assert "Zurzeit sind keine Termine geplant." in html
-    assert "Es sind noch keine vergangenen Termine veröffentlicht." in html
+    today = timezone.localdate()
+    assert f"Im {MONTHS[today.month]} {today.year} sind keine Termine veröffentlicht." in html
 
 
 @pytest.mark.parametrize("url", ["/termine/kalender.ics", "/gremien/beirat/kalender.ics"])

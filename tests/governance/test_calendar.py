@@ -218,3 +218,24 @@ def test_meeting_page_offers_its_file_only_when_published(client, admin_client):
     # Staff preview a draft; its file would answer 404, so there is no link.
     draft_page = admin_client.get(draft.get_absolute_url()).content.decode()
     assert "In meinen Kalender" not in draft_page
+
+
+def test_event_tells_who_may_attend_the_room_and_the_way_in(client):
+    from governance.models import Meeting
+
+    MeetingFactory(
+        title="Sitzung des Beirats",
+        body=BodyFactory(name="Beirat Stadtregion"),
+        location="Stadthaus 1",
+        room="Sitzungssaal",
+        address="Klemensstraße 10, 48143 Münster",
+        attendance=Meeting.Attendance.PUBLIC,
+        step_free_access="Aufzug am Seiteneingang.",
+        directions="Bus bis Prinzipalmarkt.",
+    )
+    (event,) = parse(client.get(FEED)).walk("VEVENT")
+    assert event["LOCATION"] == "Stadthaus 1, Sitzungssaal, Klemensstraße 10, 48143 Münster"
+    description = str(event["DESCRIPTION"])
+    assert description.startswith("Beirat Stadtregion\n\nÖffentlich: Alle dürfen zuhören")
+    assert "Barrierefreier Zugang: Aufzug am Seiteneingang." in description
+    assert "Anfahrt: Bus bis Prinzipalmarkt." in description

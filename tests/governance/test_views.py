@@ -121,10 +121,13 @@ def test_unknown_body_is_404(client):
 
 def test_meeting_list_splits_upcoming_and_past(client):
     MeetingFactory(title="Rätetreffen 2030", start=timezone.now() + 10 * DAY)
-    MeetingFactory(title="Kaleidoskop", start=timezone.now() - 10 * DAY, cancelled=True)
+    past_meeting = MeetingFactory(
+        title="Kaleidoskop", start=timezone.now() - 10 * DAY, cancelled=True
+    )
     MeetingFactory(title="Entwurfstermin", is_published=False)
 
-    response = client.get(reverse("governance:meeting_list"))
+    month = f"{timezone.localdate(past_meeting.start):%Y-%m}"
+    response = client.get(reverse("governance:meeting_list"), {"monat": month})
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -294,3 +297,60 @@ def test_timeline_respects_precision(client):
     assert '<time datetime="2015-06-19">19. Juni 2015</time>' in html
     assert "1. Januar 2001" not in html
     assert html.index("Gründung") < html.index("eea-Label") < html.index("veloregion.de")
+
+
+def test_meeting_page_says_who_may_attend_where_and_how_to_get_in(client):
+    from governance.models import Meeting
+
+    meeting = MeetingFactory(
+        title="Sitzung des Beirats", start=timezone.now() + 10 * DAY,
+        location="Stadthaus 1", room="Sitzungssaal", address="Klemensstraße 10, 48143 Münster",
+        attendance=Meeting.Attendance.PUBLIC, step_free_access="Aufzug am Seiteneingang.",
+        directions="Bus bis Prinzipalmarkt.", minutes_expected=datetime.date(2031, 1, 20),
+    )  # fmt: skip
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<dt>Teilnahme</dt><dd>Öffentlich: Alle dürfen zuhören, ohne Anmeldung.</dd>" in html
+    assert "Stadthaus 1, Sitzungssaal<br>Klemensstraße 10, 48143 Münster" in html
+    assert (
+        'href="https://www.openstreetmap.org/search?query=Klemensstra%C3%9Fe%2010%2C%2048143%20'
+        'M%C3%BCnster"' in html
+    )
+    assert "<dt>Barrierefreier Zugang</dt><dd>Aufzug am Seiteneingang.</dd>" in html
+    assert "<dt>Anfahrt</dt><dd>Bus bis Prinzipalmarkt.</dd>" in html
+    assert "Erscheint voraussichtlich bis" in html and "20. Januar 2031" in html
+
+
+def test_meeting_page_links_its_published_minutes(client):
+    from governance.models import Meeting
+
+    meeting = MeetingFactory(
+        start=timezone.now() - 30 * DAY, attendance=Meeting.Attendance.CLOSED, address=""
+    )
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<dd>Nicht öffentlich.</dd>" in html
+    assert "openstreetmap" not in html
+    assert "<dt>Niederschrift</dt><dd>Noch nicht veröffentlicht.</dd>" in html
+    minutes = DocumentFactory(meeting=meeting, title="Niederschrift", kind=Document.Kind.MINUTES)
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert f'<dt>Niederschrift</dt><dd><a href="{minutes.get_absolute_url()}">' in html
+
+
+def test_two_meetings_of_one_title_have_different_page_titles(client):
+    first = MeetingFactory(title="Sitzung des Beirats", start=timezone.now() + 10 * DAY)
+    second = MeetingFactory(title="Sitzung des Beirats", start=timezone.now() - 100 * DAY)
+    titles = {
+        client.get(m.get_absolute_url()).content.decode().split("<title>")[1].split("</title>")[0]
+        for m in (first, second)
+    }
+    assert len(titles) == 2
+    assert all(t.startswith("Sitzung des Beirats am ") for t in titles)
+
+
+def test_meeting_lists_say_who_may_attend(client):
+    from governance.models import Meeting
+
+    MeetingFactory(title="Offen", attendance=Meeting.Attendance.PUBLIC)
+    MeetingFactory(title="Intern", attendance=Meeting.Attendance.CLOSED)
+    html = client.get(reverse("governance:meeting_list")).content.decode()
+    assert "Stadthaus 1, Münster · öffentlich</p>" in html
+    assert "Stadthaus 1, Münster · nicht öffentlich</p>" in html

@@ -108,7 +108,7 @@ def test_detail_lists_published_projects_groups_and_current_memberships(client):
     html = client.get(town.get_absolute_url()).content.decode()
 
     assert "Velorouten" in html
-    assert "Stand: laufend" in html
+    assert "Status: laufend" in html
     assert "Geheimer Entwurf" not in html
     assert "Fremdes Projekt" not in html
     assert "AG Mobilität" in html and "Arbeitskreis" in html
@@ -156,4 +156,4 @@ def test_each_inclusion_tag_costs_exactly_one_query(django_assert_num_queries, t
 def test_project_status_is_shown_as_text(client):
     town = MunicipalityFactory()
     ProjectFactory(municipalities=[town], status=Project.Status.COMPLETED)
-    assert "Stand: abgeschlossen" in client.get(town.get_absolute_url()).content.decode()
+    assert "Status: abgeschlossen" in client.get(town.get_absolute_url()).content.decode()

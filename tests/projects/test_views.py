@@ -99,11 +99,11 @@ def test_project_list_shows_published_projects_with_status_text(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Wohnregion 2030" in html
-    assert "Stand: geplant" in html
+    assert "Status: geplant" in html
     assert "Entwurf" not in html
     assert "1 Projekt gefunden" in html
     assert '<form class="filter-form" method="get"' in html
-    assert '<label for="id_status">Stand</label>' in html
+    assert '<label for="id_status">Status</label>' in html
 
 
 @pytest.mark.parametrize("param", ["handlungsfeld", "kommune", "status"])

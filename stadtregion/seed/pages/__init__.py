@@ -2,9 +2,10 @@
 
 from pages.models import Page
 
+from ...navigation import SECTIONS
 from ..base import SeedLog
 from .about import KONTAKT, UEBER_UNS
-from .access import BARRIEREFREIHEIT, GEBAERDENSPRACHE, LEICHTE_SPRACHE
+from .access import BARRIEREFREIHEIT, GEBAERDENSPRACHE, LEICHTE_SPRACHE, easy_menu
 from .legal import DATENSCHUTZ, IMPRESSUM
 
 M = Page.Menu
@@ -34,11 +35,20 @@ PAGES = [
 ]  # fmt: skip
 
 
+def main_menu_labels() -> list[str]:
+    """The main menu as the header shows it: the sections, then the pages of the main menu."""
+    sections = [link.label for s in SECTIONS for link in s.links if link.in_main_nav]
+    pages = sorted((p for p in PAGES if p[2] == M.MAIN), key=lambda p: p[3])
+    return sections + [title for _, title, *_ in pages]
+
+
 def load_pages(log: SeedLog) -> dict[str, Page]:
     """Creates the pages that are missing. A page that exists belongs to the editors: the seed
     never overwrites it, so rerunning seed_demo in production keeps their Impressum."""
     pages = {}
     for slug, title, menu, order, intro, body in PAGES:
+        if slug == "leichte-sprache":
+            body = body.replace("{menu}", easy_menu(main_menu_labels()))
         values = {"title": title, "menu": menu, "order": order, "intro": intro, "body": body}
         pages[slug] = log.create_missing(Page, {"slug": slug}, values | {"is_published": True})
     return pages

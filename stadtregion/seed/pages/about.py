@@ -23,8 +23,8 @@ Gemeindegrenzen hinweg.
 ## Der Kontrakt
 
 Grundlage der Zusammenarbeit ist der „Kontrakt zur Zusammenarbeit in der Stadtregion Münster“.
-Alle zwölf Räte haben ihn Ende 2018 in gleichlautenden Beschlüssen beraten, zusammen mit dem
-Handlungskonzept für die Leitprojekte „Wohnregion 2030“ und „Velorouten“. 2019 wurde der
+Alle zwölf Räte haben ihn Ende 2018 gleichlautend beschlossen und dabei das Handlungskonzept
+für die Leitprojekte „Wohnregion 2030“ und „Velorouten“ beraten. 2019 wurde der
 Kontrakt mit einer geänderten Zusammensetzung des Beirats erneut beschlossen. Die Beschlüsse
 finden Sie unter [Dokumente](/dokumente/).
 
@@ -43,13 +43,14 @@ Arbeitsgemeinschaften](/arbeitsgruppen/).
 ## So funktioniert die Zusammenarbeit
 
 - **Bürgermeisterrunde:** Die zwölf Bürgermeisterinnen und Bürgermeister entscheiden. Vorsitz
-  und Sprecheramt wechseln alle zwei Jahre. 2024 ist Jörn Möltgen (Havixbeck) Sprecher,
-  seine Stellvertreterin ist Katrin Reuscher (Sendenhorst).
+  und Sprecheramt wechseln alle zwei Jahre. 2024 war Jörn Möltgen (Havixbeck) Sprecher,
+  seine Stellvertreterin war Katrin Reuscher (Sendenhorst).
 - **Ansprechpartnerrunde:** Je eine Ansprechperson aus jeder Verwaltung bereitet die Arbeit
   gemeinsam mit der Geschäftsstelle vor.
 - **Beirat Stadtregion:** 40 Ratsmitglieder sind als „Botschafterinnen und Botschafter“ von
-  ihren Räten benannt: je drei aus den elf Umlandkommunen und sieben aus Münster. Der Beirat
-  tagt etwa zweimal im Jahr.
+  ihren Räten benannt: je drei aus den elf Umlandkommunen und sieben aus Münster. Den Vorsitz
+  führt zusätzlich die Sprecherin oder der Sprecher der Bürgermeisterrunde; mit dem Vorsitz
+  hat der Beirat also 41 Mitglieder. Er tagt etwa zweimal im Jahr.
 - **Rätetreffen:** Alle Ratsmitglieder der zwölf Kommunen sind eingeladen. Rätetreffen gab es
   2017, 2022 und 2024.
 - **Geschäftsstelle:** Sie ist bei der Stadt Münster angesiedelt und organisiert die tägliche

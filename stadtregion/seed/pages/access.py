@@ -20,7 +20,7 @@ Diese Website ist **teilweise barrierefrei**. Sie ist wegen der unten genannten 
 teilweise mit der BITV NRW vereinbar.
 
 Die Einschätzung beruht auf einer Selbstbewertung: automatische Prüfungen (axe-core und der
-Nu HTML Checker) sowie Tests mit Tastatur und Screenreader. Eine Prüfung durch eine
+<span lang="en">Nu HTML Checker</span>) sowie Tests mit Tastatur und Screenreader. Eine Prüfung durch eine
 unabhängige Stelle steht noch aus. Bis dahin bewerten wir die Website als teilweise barrierefrei.
 
 ## Nicht barrierefreie Inhalte
@@ -30,8 +30,11 @@ unabhängige Stelle steht noch aus. Bis dahin bewerten wir die Website als teilw
   wir Ihnen die Inhalte in einer für Sie zugänglichen Form.
 - **Karte:** Die Karte von OpenStreetMap ist mit Screenreadern nur eingeschränkt nutzbar.
   Dieselben Orte stehen als Text in den Listen der Kommunen und Projekte.
-- **Gebärdensprache:** Noch nicht alle Videos in Deutscher Gebärdensprache liegen vor. Bis
-  dahin finden Sie die Erklärungen auch in [Leichter Sprache](/leichte-sprache/).
+- **Gebärdensprache:** Die Seite [Gebärdensprache](/gebaerdensprache/) kündigt Videos zu den
+  Inhalten der Website, zur Navigation und zu dieser Erklärung an. Welche davon noch fehlen,
+  steht unten unter „Fehlende Videos in Gebärdensprache“. Wir wollen sie bis Ende Juni 2027
+  veröffentlichen (Beispielangabe für die Planung). Bis dahin finden Sie die Erklärungen in
+  [Leichter Sprache](/leichte-sprache/).
 - **Videos von YouTube:** Ob Untertitel vorhanden sind, hängt vom einzelnen Video ab.
 
 ## Erstellung dieser Erklärung
@@ -118,6 +121,10 @@ Es gibt auch einen Bei-Rat.
 
 Im Bei-Rat sind 40 Menschen aus den Stadt-Räten.
 
+Dazu kommt 1 Mensch, der den Bei-Rat leitet.
+
+Das ist der Sprecher oder die Sprecherin der Bürger-Meister.
+
 Der Bei-Rat gibt Rat und Tipps.
 
 Ein Büro hilft bei der Arbeit.
@@ -132,13 +139,7 @@ Oben auf jeder Seite ist ein Menü.
 
 Im Menü finden Sie diese Punkte:
 
-- **Kommunen:** Hier stehen die 12 Städte und Gemeinden.
-- **Handlungs-Felder:** Hier stehen die 4 Themen.
-- **Projekte:** Hier steht, was die Städte zusammen machen.
-- **Arbeits-Gruppen:** Hier steht, wer an einem Thema arbeitet.
-- **Gremien:** Hier steht, wer entscheidet.
-- **Termine:** Hier stehen die Treffen.
-- **Dokumente:** Hier können Sie Dateien herunter-laden.
+{menu}
 
 Auf kleinen Bild-Schirmen ist das Menü zu.
 
@@ -171,7 +172,8 @@ Zum Beispiel:
 - Manche Dateien können Sie mit einem Vorlese-Programm nicht gut lesen.
 - Die Land-Karte können Sie mit einem Vorlese-Programm nicht gut benutzen.
   Die Orte stehen aber auch als Text auf der Seite.
-- Noch nicht alle Videos in Gebärden-Sprache sind fertig.
+- Es gibt noch keine Videos in Gebärden-Sprache.
+  Sie sollen bis Ende Juni 2027 fertig sein (Beispiel-Angabe).
 
 Die ganze Erklärung finden Sie hier:
 
@@ -197,6 +199,30 @@ Diese Stelle heißt: Ombuds-Stelle.
 
 Die Ombuds-Stelle hilft Ihnen.
 """
+
+# The main menu in Leichte Sprache, by the label the menu shows. The page lists exactly the
+# menu's entries (easy_menu), so a new entry without an explanation here fails the seed.
+EASY_MENU = {
+    "Aktuelles": ("Aktuelles", "Hier stehen Nach-Richten aus der Stadt-Region."),
+    "Kommunen": ("Kommunen", "Hier stehen die 12 Städte und Gemeinden."),
+    "Handlungsfelder": ("Handlungs-Felder", "Hier stehen die 4 Themen."),
+    "Projekte": ("Projekte", "Hier steht, was die Städte zusammen machen."),
+    "Arbeitsgruppen": ("Arbeits-Gruppen", "Hier steht, wer an einem Thema arbeitet."),
+    "Gremien": ("Gremien", "Hier steht, wer entscheidet."),
+    "Termine": ("Termine", "Hier stehen die Treffen."),
+    "Dokumente": ("Dokumente", "Hier können Sie Dateien herunter-laden."),
+    "Zahlen und Berichte": (
+        "Zahlen und Berichte",
+        "Hier stehen Zahlen über die Stadt-Region. Zum Beispiel: Wie viele Menschen wohnen hier?",
+    ),
+    "Über uns": ("Über uns", "Hier steht, wer wir sind und wie wir zusammen-arbeiten."),
+}
+
+
+def easy_menu(labels: list[str]) -> str:
+    """The Markdown list of the menu's entries, in the menu's order."""
+    return "\n".join(f"- **{EASY_MENU[label][0]}:** {EASY_MENU[label][1]}" for label in labels)
+
 
 GEBAERDENSPRACHE = """\
 Auf dieser Seite erklären wir die Website in Deutscher Gebärdensprache.
