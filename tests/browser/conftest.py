@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 from pytest_django.live_server_helper import LiveServer
+
+from tests.conftest import load_seeded_rows
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -147,7 +148,7 @@ def site(seeded_site, transactional_db):
     database afterwards and lets `migrate`'s signals restore content types, permissions and the
     Redaktion group. The seeded rows refer to none of those, so they load onto that state.
     """
-    connection.creation.deserialize_db_from_string(seeded_site.rows)
+    load_seeded_rows(seeded_site.rows)
     return seeded_site
 
 

@@ -1,15 +1,14 @@
 """The whole interface over the seeded portal: every object valid, nothing private."""
 
-from django.db import connection
-
 from members.models import ContactPerson
+from tests.conftest import load_seeded_rows
 
 from .oparl_schema import TYPE_PREFIX, validate
 from .test_schema import crawl
 
 
 def test_seeded_portal_is_valid_oparl(client, seeded_site, db, settings):
-    connection.creation.deserialize_db_from_string(seeded_site.rows)
+    load_seeded_rows(seeded_site.rows)
     settings.MEDIA_ROOT = seeded_site.media_root
     answers = crawl(client)
     objects = [found for data in answers.values() for obj in data.get("data", [data])
