@@ -112,6 +112,8 @@ class CalendarView(View):
     """Answers GET with the .ics of ``get_meetings()``; subclasses pick the meetings."""
 
     filename = "termine.ics"
+    # A subscription, read again and again by calendar programs: not a file to download once.
+    disposition = "inline"
     name = "Termine"
     uid = "termine"
 
@@ -149,7 +151,7 @@ class CalendarView(View):
             uid=self.get_uid(),
         )
         response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}"'
+        response["Content-Disposition"] = f'{self.disposition}; filename="{self.get_filename()}"'
         return response
 
 
@@ -170,6 +172,8 @@ class BodyCalendarView(CalendarView):
 
 class MeetingCalendarView(CalendarView):
     """One meeting, past or future, for the visitor's own calendar."""
+
+    disposition = "attachment"
 
     def get_meetings(self):
         meetings = for_calendar(Meeting.objects.published().filter(slug=self.kwargs["slug"]))

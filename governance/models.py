@@ -163,6 +163,15 @@ class MeetingQuerySet(PublishedQuerySet):
     def past(self):
         return self.filter(start__lt=timezone.now()).order_by("-start")
 
+    def concerning(self, municipality):
+        """Meetings of the bodies the town holds seats or members in (a subquery, so no
+        duplicates and no DISTINCT)."""
+        bodies = Body.objects.filter(
+            models.Q(seat_quotas__municipality=municipality)
+            | models.Q(memberships__municipality=municipality)
+        )
+        return self.filter(body__in=bodies.values("pk"))
+
 
 class Meeting(PublishableModel):
     body = models.ForeignKey(

@@ -2,7 +2,6 @@
 pages and the home page, and the contents of the towns' widget (members/widget.html)."""
 
 from django import template
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -47,11 +46,7 @@ def widget_contents(municipality) -> dict:
     meetings = (
         Meeting.objects.published()
         .upcoming()
-        .filter(
-            Q(body__seat_quotas__municipality=municipality)
-            | Q(body__memberships__municipality=municipality)
-        )
-        .distinct()
+        .concerning(municipality)
         .select_related("body")[:WIDGET_ITEMS]
     )
     return {"projects": list(projects), "meetings": list(meetings)}

@@ -192,7 +192,8 @@ def test_fixed_query_counts(client, django_assert_num_queries, meetings):
         parse(client.get(reverse("governance:meeting_ics", args=[meeting.slug])))
 
 
-def test_list_and_body_pages_advertise_their_calendar(client):
+def test_list_and_body_pages_advertise_their_calendar(client, settings):
+    settings.SITE_URL = "https://www.stadtregion-muenster.de"
     body = BodyFactory(slug="beirat", name="Beirat")
     body_calendar = reverse("governance:body_calendar", args=["beirat"])
 
@@ -203,12 +204,18 @@ def test_list_and_body_pages_advertise_their_calendar(client):
         f'<link rel="alternate" type="text/calendar" title="Termine – Stadtregion Münster (Kalender)" href="{FEED}">'
         in meetings
     )
-    assert f'<a href="{FEED}" type="text/calendar">Kalender abonnieren' in meetings
+    assert (
+        f'<a href="webcal://www.stadtregion-muenster.de{FEED}" type="text/calendar">Kalender abonnieren'
+        in meetings
+    )
     assert (
         f'<link rel="alternate" type="text/calendar" title="Termine: Beirat (Kalender)" href="{body_calendar}">'
         in body_page
     )
-    assert f'<a href="{body_calendar}" type="text/calendar">Kalender abonnieren' in body_page
+    assert (
+        f'<a href="webcal://www.stadtregion-muenster.de{body_calendar}" type="text/calendar">Kalender abonnieren'
+        in body_page
+    )
 
 
 def test_meeting_page_offers_its_file_only_when_published(client, admin_client):
