@@ -65,7 +65,7 @@ def test_feed_parses_and_lists_only_published_entries_that_link_to_their_pages(c
 
 @pytest.mark.parametrize("name", FEEDS)
 def test_feed_ids_and_links_are_on_the_configured_address_whatever_the_host(client, settings, name):
-    _list, factory, field, _section = FEEDS[name]
+    _list, factory, _field, _section = FEEDS[name]
     shown = factory()
     settings.ALLOWED_HOSTS = ["testserver", "andere.example.org"]
     settings.SITE_URL = "https://www.stadtregion-muenster.de"

@@ -54,7 +54,7 @@ def test_page_offers_webcal_link_copyable_address_and_help(client, page):
     assert 'data-copy="calendar-address"' in html
     for program in ("Outlook", "Google Kalender", "Apple"):
         assert f"<dt>{program}" in html
-    assert f'<link rel="alternate" type="text/calendar"' in html
+    assert '<link rel="alternate" type="text/calendar"' in html
 
 
 def test_subscription_feeds_are_not_downloads_but_a_meeting_file_is(client):
@@ -71,7 +71,7 @@ def test_subscription_feeds_are_not_downloads_but_a_meeting_file_is(client):
 
 
 def test_town_calendar_holds_the_meetings_of_its_bodies(client, django_assert_num_queries):
-    town, seated, member, other = town_with_bodies()
+    _town, seated, member, other = town_with_bodies()
     soon = timezone.now() + datetime.timedelta(days=3)
     MeetingFactory(body=seated, title="Beirat", start=soon)
     MeetingFactory(body=member, title="Arbeitskreis", start=soon)
