@@ -8,6 +8,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from operations.interfaces import interface
+
 from .badge import badge_png, badge_width
 from .models import Municipality, embed_origin_lines
 
@@ -40,6 +42,10 @@ def follow_renamed(view):
             return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
     return wrapped
+
+
+# A town's name rarely changes; with its ETag a browser asks cheaply after this.
+BADGE_MAX_AGE = 24 * 3600
 
 
 class MunicipalityListView(ListView):
@@ -75,11 +81,10 @@ class EmbedSnippetsView(DetailView):
         return context
 
 
-@require_safe
+@interface(max_age=BADGE_MAX_AGE)
 def badge(request, slug: str):
     town = get_object_or_404(Municipality.objects.only("name"), slug=slug)
     response = HttpResponse(badge_png(town.name), content_type="image/png")
-    response["Cache-Control"] = "public, max-age=86400"
     # Loaded by other sites' pages: nothing in it may vary per visitor.
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response

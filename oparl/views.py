@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 
 from core.media import file_response
 from governance.models import Document
+from operations.interfaces import ALLOWED_METHODS, interface
 
 from . import serializers as s
 from .kinds import FILE, KINDS, Kind
@@ -34,17 +35,21 @@ def error(status: int, message: str, debug: str = "") -> HttpResponse:
         data["debug"] = debug
     response = oparl_json(data, status)
     if status == 405:
-        response["Allow"] = "GET, HEAD"
+        response["Allow"] = ALLOWED_METHODS
     return response
 
 
-def oparl_view(view: Callable) -> Callable:
-    """Read-only, and every failure answered as JSON rather than the site's HTML pages."""
+def _not_allowed(request) -> HttpResponse:
+    return error(405, "Die Schnittstelle kann nur gelesen werden (GET).")
 
+
+def oparl_view(view: Callable) -> Callable:
+    """Read-only, and every failure answered as JSON rather than the site's HTML pages (POST
+    too, never the CSRF page); conditional GET and CORS (operations.interfaces)."""
+
+    @interface(not_allowed=_not_allowed)
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return error(405, "Die Schnittstelle kann nur gelesen werden (GET).")
         try:
             return view(request, *args, **kwargs)
         except BadRequest as exc:

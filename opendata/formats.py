@@ -39,8 +39,7 @@ def _response(content: str, content_type: str, filename: str, *, attachment=Fals
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Link"] = licence_link_header()
-    # Open data without credentials: other sites' scripts may read it.
-    response["Access-Control-Allow-Origin"] = "*"
+    # Open to other sites' scripts (CORS) by operations.interfaces, as every interface.
     # No max-age: a withdrawn item must vanish at once, also from browser caches.
     return response
 

@@ -3,7 +3,9 @@ app's routes; renamed towns' former addresses keep working (members.views.follow
 
 from django.urls import path
 
+from core.feeds import FEED_MAX_AGE
 from members.views import follow_renamed
+from operations.interfaces import interface
 
 from . import towns
 
@@ -11,8 +13,12 @@ app_name = "towns"
 urlpatterns = [
     path(
         "<slug:slug>/kalender.ics",
-        follow_renamed(towns.TownCalendarView.as_view()),
+        interface(follow_renamed(towns.TownCalendarView.as_view()), max_age=FEED_MAX_AGE),
         name="calendar",
     ),
-    path("<slug:slug>/atom.xml", follow_renamed(towns.TownFeed()), name="feed"),
+    path(
+        "<slug:slug>/atom.xml",
+        interface(follow_renamed(towns.TownFeed()), max_age=FEED_MAX_AGE),
+        name="feed",
+    ),
 ]

@@ -1,6 +1,7 @@
 from django.http import Http404, HttpResponse
-from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from operations.interfaces import interface
 
 from .catalogue import SERIALISATIONS, catalogue
 from .datasets import BY_KEY, DATASETS
@@ -17,7 +18,7 @@ class OpenDataView(TemplateView):
         )
 
 
-@require_safe
+@interface
 def download(request, key: str, fmt: str):
     dataset = BY_KEY.get(key)
     if dataset is None or fmt not in dataset.formats:
@@ -25,11 +26,10 @@ def download(request, key: str, fmt: str):
     return RESPONSES[fmt](dataset, request.build_absolute_uri)
 
 
-@require_safe
+@interface
 def catalogue_view(request, serialisation: str):
     """The DCAT-AP.de catalogue for harvesters such as GovData (Turtle or RDF/XML)."""
     body = catalogue(request.build_absolute_uri, serialisation)
     response = HttpResponse(body, content_type=f"{SERIALISATIONS[serialisation]}; charset=utf-8")
     response["Link"] = licence_link_header()
-    response["Access-Control-Allow-Origin"] = "*"
     return response
