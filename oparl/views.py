@@ -14,7 +14,7 @@ from operations.interfaces import ALLOWED_METHODS, interface
 
 from . import serializers as s
 from .kinds import FILE, KINDS, Kind
-from .listing import BadRequest, ListQuery, paginate, parse_query
+from .listing import BadRequest, ListQuery, Page, paginate, parse_query
 
 ERROR_TYPE = f"{s.SCHEMA}Error"
 
@@ -69,30 +69,32 @@ def _require_body(key: str):
         raise LookupError(key)
 
 
-def _list_response(request, query: ListQuery, data: list[dict], total: int, pages: int):
+def _list_response(request, query: ListQuery, data: list[dict], page: Page):
+    """`next` after the page's last key (listing); page numbers only where the client asked by
+    number, as a walk by key has none."""
     base = request.build_absolute_uri(request.path)
-    links = {"first": base + query.url_params(1), "self": base + query.url_params(query.page)}
-    if query.page > 1:
-        links["prev"] = base + query.url_params(query.page - 1)
-    if query.page < pages:
-        links["next"] = base + query.url_params(query.page + 1)
-    links["last"] = base + query.url_params(pages)
-    pagination = {
-        "totalElements": total,
-        "elementsPerPage": query.limit,
-        "currentPage": query.page,
-        "totalPages": pages,
+    links = {
+        "first": base + query.url_params(),
+        "self": base + query.url_params(query.page, query.after),
     }
+    pagination = {"totalElements": page.total, "elementsPerPage": query.limit}
+    if query.after is None:
+        if query.page > 1:
+            links["prev"] = base + query.url_params(query.page - 1)
+        links["last"] = base + query.url_params(page.pages)
+        pagination.update(currentPage=query.page, totalPages=page.pages)
+    if page.after is not None:
+        links["next"] = base + query.url_params(after=page.after)
     return oparl_json({"data": data, "pagination": pagination, "links": links})
 
 
 def _constant_list(request, build: Callable[[s.Context], dict]):
     """A list of one object of our own making (the Body, the LegislativeTerm)."""
     query = parse_query(request.GET)
-    if query.page > 1:
+    if query.page > 1 or query.after is not None:
         raise LookupError(query.page)
     data = [build(_context(request, query))] if query.admits(s.LAUNCH, s.LAUNCH) else []
-    return _list_response(request, query, data, len(data), 1)
+    return _list_response(request, query, data, Page(rows=[], total=len(data), pages=1, after=None))
 
 
 @oparl_view
@@ -135,7 +137,7 @@ def object_list(request, key, kind):
         )
         for row in page.rows
     ]
-    return _list_response(request, query, data, page.total, page.pages)
+    return _list_response(request, query, data, page)
 
 
 @oparl_view
