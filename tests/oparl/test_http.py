@@ -23,10 +23,8 @@ def test_person_and_membership_publish_name_role_municipality_and_period(client,
     [membership] = person["membership"]
     assert membership["role"] == "Mitglied"
     assert membership["startDate"] == "2020-01-01" and "endDate" not in membership
-    assert membership["stadtregion:municipality"] == {
-        "name": "Havixbeck",
-        "web": "http://testserver/kommunen/havixbeck/",
-    }
+    assert membership["stadtregion:municipalityName"] == "Havixbeck"
+    assert membership["stadtregion:municipalityWeb"] == "http://testserver/kommunen/havixbeck/"
     assert "email" not in person and "phone" not in person
 
 
