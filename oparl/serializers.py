@@ -250,6 +250,7 @@ def membership(member, context: Context) -> dict:
             "endDate": member.end_date and member.end_date.isoformat(),
             "keyword": demo_keyword(member),
             f"{EXTENSION}municipalityName": municipality and municipality.name,
+            f"{EXTENSION}municipalityAgs": municipality and municipality.ags,
             f"{EXTENSION}municipalityWeb": municipality
             and context.absolute(municipality.get_absolute_url()),
         }

@@ -76,7 +76,15 @@ def _seats_csv(seats: list[dict]) -> str:
 
 
 URL = Column("url", "Adresse der Seite auf stadtregion-muenster.de")
-SLUG = Column("kuerzel", "Kürzel in der Adresse; bleibt stabil")
+# The primary key: the one column that never changes; the slug is the editors' to rename.
+ID = Column("id", "Nummer des Eintrags; bleibt immer gleich, auch wenn sich das Kürzel ändert")
+SLUG = Column("kuerzel", "Kürzel in der Adresse; kann sich ändern (dann gilt die id)")
+AGS = Column("gemeindeschluessel", "Amtlicher Gemeindeschlüssel (8 Ziffern, Destatis)")
+TOWN_KEYS = Column(
+    "kommunen_gemeindeschluessel",
+    "Amtliche Gemeindeschlüssel der beteiligten Kommunen, in derselben Reihenfolge wie „kommunen“ "
+    "(CSV: durch „; “ getrennt)",
+)
 DEMO = Column("beispielinhalt", "ja, wenn der Eintrag ein erfundener Beispielinhalt ist")
 LATITUDE = Column("breitengrad", "WGS84, Dezimalgrad")
 LONGITUDE = Column("laengengrad", "WGS84, Dezimalgrad")
@@ -84,10 +92,12 @@ LONGITUDE = Column("laengengrad", "WGS84, Dezimalgrad")
 
 def _municipality_row(town: Municipality, absolute: Absolute) -> dict:
     return {
+        "id": town.pk,
         "kuerzel": town.slug,
         "name": town.name,
         "amtlicher_name": town.official_name,
         "kreis": town.district,
+        "gemeindeschluessel": town.ags,
         "einwohner": town.population,
         "einwohner_stand": town.population_year,
         "einwohner_gerundet": town.population_approximate,
@@ -102,6 +112,7 @@ def _municipality_row(town: Municipality, absolute: Absolute) -> dict:
 
 def _project_row(project: Project, absolute: Absolute) -> dict:
     return {
+        "id": project.pk,
         "kuerzel": project.slug,
         "titel": project.title,
         "kurztext": project.summary,
@@ -114,6 +125,7 @@ def _project_row(project: Project, absolute: Absolute) -> dict:
         "breitengrad": _number(project.latitude),
         "laengengrad": _number(project.longitude),
         "kommunen": [town.name for town in project.municipalities.all()],
+        "kommunen_gemeindeschluessel": [town.ags for town in project.municipalities.all()],
         "projektseite": project.website,
         "beispielinhalt": project.is_demo,
         "url": absolute(project.get_absolute_url()),
@@ -122,6 +134,7 @@ def _project_row(project: Project, absolute: Absolute) -> dict:
 
 def _meeting_row(meeting: Meeting, absolute: Absolute) -> dict:
     return {
+        "id": meeting.pk,
         "kuerzel": meeting.slug,
         "titel": meeting.title,
         "gremium": meeting.body.name,
@@ -137,6 +150,7 @@ def _meeting_row(meeting: Meeting, absolute: Absolute) -> dict:
 
 def _document_row(document: Document, absolute: Absolute) -> dict:
     return {
+        "id": document.pk,
         "kuerzel": document.slug,
         "titel": document.title,
         "art": document.get_kind_display(),
@@ -154,12 +168,17 @@ def _document_row(document: Document, absolute: Absolute) -> dict:
 
 def _body_row(body: Body, absolute: Absolute) -> dict:
     return {
+        "id": body.pk,
         "kuerzel": body.slug,
         "name": body.name,
         "art": body.get_kind_display(),
         "kurztext": body.summary,
         "sitze": [
-            {"kommune": quota.municipality.name, "sitze": quota.seats}
+            {
+                "kommune": quota.municipality.name,
+                "gemeindeschluessel": quota.municipality.ags,
+                "sitze": quota.seats,
+            }
             for quota in body.seat_quotas.all()
         ],
         "url": absolute(body.get_absolute_url()),
@@ -168,19 +187,21 @@ def _body_row(body: Body, absolute: Absolute) -> dict:
 
 def _group_row(group: WorkingGroup, absolute: Absolute) -> dict:
     return {
+        "id": group.pk,
         "kuerzel": group.slug,
         "name": group.name,
         "art": group.get_kind_display(),
         "handlungsfeld": group.field_of_action.name,
         "kurztext": group.summary,
         "kommunen": [town.name for town in group.municipalities.all()],
+        "kommunen_gemeindeschluessel": [town.ags for town in group.municipalities.all()],
         "beispielinhalt": group.is_demo,
         "url": absolute(group.get_absolute_url()),
     }
 
 
 def _towns():
-    return Prefetch("municipalities", queryset=Municipality.objects.only("name"))
+    return Prefetch("municipalities", queryset=Municipality.objects.only("name", "ags"))
 
 
 def _projects():
@@ -201,10 +222,12 @@ DATASETS = (
         description="Die Mitglieder der Stadtregion Münster mit Kreis, Einwohnerzahl und "
         "Stand, Fläche, Beitrittsjahr und Lage.",
         columns=(
+            ID,
             SLUG,
             Column("name", "Name der Stadt oder Gemeinde"),
             Column("amtlicher_name", "amtlicher Name, z. B. „Gemeinde Havixbeck“"),
             Column("kreis", "Kreis oder „kreisfreie Stadt“"),
+            AGS,
             Column("einwohner", "Einwohnerzahl"),
             Column("einwohner_stand", "Jahr, auf das sich die Einwohnerzahl bezieht"),
             Column("einwohner_gerundet", "ja, wenn die Einwohnerzahl gerundet ist"),
@@ -226,6 +249,7 @@ DATASETS = (
         description="Die veröffentlichten Projekte mit Handlungsfeld, Arbeitsgruppe, Stand, "
         "Zeitraum, Ort und beteiligten Kommunen.",
         columns=(
+            ID,
             SLUG,
             Column("titel", "Titel des Projekts"),
             Column("kurztext", "Kurzbeschreibung"),
@@ -238,6 +262,7 @@ DATASETS = (
             LATITUDE,
             LONGITUDE,
             Column("kommunen", "beteiligte Kommunen; leer: alle (CSV: durch „; “ getrennt)"),
+            TOWN_KEYS,
             Column("projektseite", "eigene Internetseite des Projekts"),
             DEMO,
             URL,
@@ -252,6 +277,7 @@ DATASETS = (
         title="Sitzungen und Termine der Stadtregion Münster",
         description="Die veröffentlichten Sitzungen der Gremien mit Zeit, Ort und Absagen.",
         columns=(
+            ID,
             SLUG,
             Column("titel", "Titel der Sitzung"),
             Column("gremium", "Gremium, das tagt"),
@@ -273,6 +299,7 @@ DATASETS = (
         description="Die veröffentlichten Dokumente (Kontrakt, Berichte, Vorlagen, "
         "Niederschriften, Beschlüsse) mit Art, Datum und Zusammenhang.",
         columns=(
+            ID,
             SLUG,
             Column("titel", "Titel des Dokuments"),
             Column("art", "Art, z. B. Bericht, Vorlage oder Beschluss"),
@@ -296,13 +323,15 @@ DATASETS = (
         description="Die Gremien der Zusammenarbeit mit ihrer Art und den Sitzen, die jede "
         "Kommune in ihnen hat.",
         columns=(
+            ID,
             SLUG,
             Column("name", "Name des Gremiums"),
             Column("art", "Art des Gremiums"),
             Column("kurztext", "Kurzbeschreibung"),
             Column(
                 "sitze",
-                "Sitze je Kommune (JSON: Liste aus kommune und sitze; CSV: „Kommune: Sitze“, "
+                "Sitze je Kommune (JSON: Liste aus kommune, gemeindeschluessel und sitze; CSV: "
+                "„Kommune: Sitze“, "
                 "durch „; “ getrennt); leer: das Gremium legt keine Sitze je Kommune fest",
                 to_csv=_seats_csv,
             ),
@@ -325,12 +354,14 @@ DATASETS = (
         description="Die veröffentlichten Arbeitsgruppen, Arbeitskreise und "
         "Arbeitsgemeinschaften mit Handlungsfeld und beteiligten Kommunen.",
         columns=(
+            ID,
             SLUG,
             Column("name", "Name"),
             Column("art", "Arbeitsgruppe, Arbeitskreis oder Arbeitsgemeinschaft"),
             Column("handlungsfeld", "Handlungsfeld"),
             Column("kurztext", "Kurzbeschreibung"),
             Column("kommunen", "beteiligte Kommunen (CSV: durch „; “ getrennt)"),
+            TOWN_KEYS,
             DEMO,
             URL,
         ),

@@ -70,10 +70,21 @@ def home(absolute: Absolute, municipalities) -> dict:
     }
 
 
+def ags_value(ags: str) -> dict:
+    return {
+        "@type": "PropertyValue",
+        "propertyID": "AGS",
+        "name": "Amtlicher Gemeindeschlüssel",
+        "value": ags,
+    }
+
+
 def municipality(town: Municipality, absolute: Absolute) -> dict:
     page = absolute(town.get_absolute_url())
     area = {**_place(town, town.name), "@type": "AdministrativeArea"}
     area["containedInPlace"] = {"@type": "AdministrativeArea", "name": town.district}
+    if town.ags:
+        area["identifier"] = ags_value(town.ags)
     return {
         "@type": "GovernmentOrganization",
         "@id": page + "#kommune",

@@ -8,6 +8,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from members.models import Municipality
 from opendata.datasets import BY_KEY, DATASETS
 from opendata.formats import csv_cell
 from tests.factories import (
@@ -121,7 +122,8 @@ def test_values_as_documented(client, content):
     assert meeting["gremium"] == "Beirat"
 
     body = json.loads(download(client, "gremien", "json").content)["daten"][0]
-    assert body["sitze"] == [{"kommune": "Havixbeck", "sitze": 3}]
+    ags = Municipality.objects.get(slug="havixbeck").ags
+    assert body["sitze"] == [{"kommune": "Havixbeck", "gemeindeschluessel": ags, "sitze": 3}]
     assert read_csv(download(client, "gremien", "csv"))[0]["sitze"] == "Havixbeck: 3"
 
     document = read_csv(download(client, "dokumente", "csv"))[0]
