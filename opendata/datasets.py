@@ -40,6 +40,8 @@ class Dataset:
     keywords: tuple[str, ...]
     # GeoJSON features of the places, built by the map's own code (maps.geo).
     features: Callable[[], list[dict]] | None = None
+    # The fields whose earliest and latest values span the time the data covers (dct:temporal).
+    temporal: tuple[str, str] | None = None
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -55,10 +57,15 @@ class Dataset:
         modified = max((obj.updated_at for obj in objects), default=None)
         return [self.row(obj, absolute) for obj in objects], modified
 
-    def dates(self) -> tuple[datetime | None, datetime | None]:
-        """(first created, last changed) of the published objects: one query."""
-        result = self.queryset().aggregate(issued=Min("created_at"), modified=Max("updated_at"))
-        return result["issued"], result["modified"]
+    def dates(self) -> dict:
+        """issued (first created), modified (last changed) and, with ``temporal``, begin and
+        end of the time covered, of the published objects: one query."""
+        span = {}
+        if self.temporal:
+            span = {"begin": Min(self.temporal[0]), "end": Max(self.temporal[1])}
+        return self.queryset().aggregate(
+            issued=Min("created_at"), modified=Max("updated_at"), **span
+        )
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -269,6 +276,7 @@ DATASETS = (
         ),
         queryset=_projects,
         row=_project_row,
+        temporal=("start_date", "end_date"),
         keywords=("Projekte", "Wohnen", "Mobilität", "Klimaschutz", "Schulentwicklung"),
         features=lambda: [project_feature(project) for project in located_projects()],
     ),
@@ -291,6 +299,7 @@ DATASETS = (
         ),
         queryset=lambda: Meeting.objects.published().select_related("body").order_by("start"),
         row=_meeting_row,
+        temporal=("start", "start"),
         keywords=("Sitzungen", "Termine", "Gremien"),
     ),
     Dataset(
@@ -315,6 +324,7 @@ DATASETS = (
         ),
         queryset=lambda: Document.objects.published().for_list(AnonymousUser()),
         row=_document_row,
+        temporal=("date", "date"),
         keywords=("Dokumente", "Beschlüsse", "Berichte", "Vorlagen"),
     ),
     Dataset(

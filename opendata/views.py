@@ -1,6 +1,7 @@
 from django.http import Http404, HttpResponse
 from django.views.generic import TemplateView
 
+from core.siteurl import absolute_url
 from operations.interfaces import interface
 
 from .catalogue import SERIALISATIONS, catalogue
@@ -23,13 +24,15 @@ def download(request, key: str, fmt: str):
     dataset = BY_KEY.get(key)
     if dataset is None or fmt not in dataset.formats:
         raise Http404("Diesen Datensatz gibt es nicht in diesem Format.")
-    return RESPONSES[fmt](dataset, request.build_absolute_uri)
+    # Addresses in the data on the configured site address, whatever host was asked.
+    return RESPONSES[fmt](dataset, absolute_url)
 
 
 @interface
 def catalogue_view(request, serialisation: str):
     """The DCAT-AP.de catalogue for harvesters such as GovData (Turtle or RDF/XML)."""
-    body = catalogue(request.build_absolute_uri, serialisation)
+    # URIs are identifiers to harvesters: the configured address, never the request's host.
+    body = catalogue(absolute_url, serialisation)
     response = HttpResponse(body, content_type=f"{SERIALISATIONS[serialisation]}; charset=utf-8")
     response["Link"] = licence_link_header()
     return response

@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from members.models import Municipality
@@ -110,7 +111,7 @@ def test_values_as_documented(client, content):
     assert town["flaeche_km2"] == "55.5"
     assert town["mitglied_seit"] == "2018"
     assert town["einwohner_gerundet"] == "nein"
-    assert town["url"] == "http://testserver/kommunen/havixbeck/"
+    assert town["url"] == f"{settings.SITE_URL}/kommunen/havixbeck/"
 
     project = json.loads(download(client, "projekte", "json").content)["daten"][0]
     assert project["kommunen"] == ["Havixbeck"]
@@ -128,7 +129,7 @@ def test_values_as_documented(client, content):
 
     document = read_csv(download(client, "dokumente", "csv"))[0]
     assert document["sitzung"] == "Beiratssitzung"
-    assert document["datei"].startswith("http://testserver/")
+    assert document["datei"].startswith(f"{settings.SITE_URL}/")
 
 
 def test_drafts_and_their_names_stay_out(client, content):
@@ -158,7 +159,7 @@ def test_geojson_reuses_the_map_features_with_absolute_urls_and_licence(client, 
     assert data["lizenz"]["url"] == LICENCE_URL
     feature = data["features"][0]
     assert feature["geometry"] == {"type": "Point", "coordinates": [7.4168, 51.9781]}
-    assert feature["properties"]["url"] == "http://testserver/kommunen/havixbeck/"
+    assert feature["properties"]["url"] == f"{settings.SITE_URL}/kommunen/havixbeck/"
     projects = json.loads(download(client, "projekte", "geojson").content)
     assert [f["properties"]["name"] for f in projects["features"]] == []  # none has a location
 
