@@ -6,7 +6,7 @@ from operations.interfaces import interface
 
 from .catalogue import SERIALISATIONS, catalogue
 from .datasets import BY_KEY, DATASETS
-from .formats import RESPONSES
+from .formats import RESPONSES, excel_csv_response
 from .licence import LICENCE_NAME, LICENCE_URL, licence_link_header
 
 
@@ -26,6 +26,14 @@ def download(request, key: str, fmt: str):
         raise Http404("Diesen Datensatz gibt es nicht in diesem Format.")
     # Addresses in the data on the configured site address, whatever host was asked.
     return RESPONSES[fmt](dataset, absolute_url)
+
+
+@interface
+def download_excel(request, key: str):
+    dataset = BY_KEY.get(key)
+    if dataset is None:
+        raise Http404("Diesen Datensatz gibt es nicht.")
+    return excel_csv_response(dataset, absolute_url)
 
 
 @interface

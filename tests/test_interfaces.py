@@ -42,6 +42,7 @@ ENDPOINTS = {
     "dataset csv": "/opendaten/kommunen.csv",
     "dataset json": "/opendaten/kommunen.json",
     "dataset geojson": "/opendaten/kommunen.geojson",
+    "dataset excel": "/opendaten/excel/kommunen.csv",
     "catalogue ttl": "/opendaten/katalog.ttl",
     "catalogue rdf": "/opendaten/katalog.rdf",
     "badge": "/kommunen/{town.slug}/plakette.png",

@@ -219,3 +219,27 @@ def test_harvesters_may_check_a_download_with_head(client, content):
     response = client.head(reverse("opendata:download", kwargs={"key": "kommunen", "fmt": "csv"}))
     assert response.status_code == 200
     assert client.post(reverse("opendata:catalogue_ttl")).status_code == 405
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.key)
+def test_excel_variant_of_every_csv(client, content, dataset):
+    response = client.get(reverse("opendata:download_excel", args=[dataset.key]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f'filename="{dataset.key}-excel.csv"' in response["Content-Disposition"]
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 only with the BOM
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert rows[0] == dataset.column_names
+    plain = read_csv(download(client, dataset.key, "csv"))
+    assert len(rows) - 1 == len(plain)
+
+
+def test_excel_variant_writes_decimal_commas(client, content):
+    text = client.get(reverse("opendata:download_excel", args=["kommunen"])).content.decode()
+    header, row = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))[:2]
+    town = dict(zip(header, row, strict=True))
+    assert town["flaeche_km2"] == "55,5"
+    assert town["einwohner"] == "12000"
+    assert client.get("/opendaten/excel/gibt-es-nicht.csv").status_code == 404
