@@ -112,11 +112,13 @@ class CatalogueBuilder:
     def _spatial(self) -> list[tuple]:
         """Each town by its key (political geocoding, dct:spatial) and the region as a
         location with the bounding box of the towns: one query."""
-        towns = Municipality.objects.exclude(ags="").aggregate(
+        # Only well-formed keys become URIs (a row older than the field's validation might not be).
+        keyed = Municipality.objects.filter(ags__regex=r"^[0-9]{8}$")
+        towns = keyed.aggregate(
             south=Min("latitude"), north=Max("latitude"), west=Min("longitude"),
             east=Max("longitude"),
         )  # fmt: skip
-        keys = Municipality.objects.exclude(ags="").order_by("ags").values_list("ags", flat=True)
+        keys = keyed.order_by("ags").values_list("ags", flat=True)
         pairs = [(DCATDE.politicalGeocodingLevelURI, MUNICIPALITY_LEVEL)]
         for ags in keys:
             uri = URIRef(MUNICIPALITY_KEY + ags)

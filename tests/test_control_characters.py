@@ -23,6 +23,7 @@ from rdflib import Graph
 from accessibility.models import AccessibilityFeedback
 from core.text import clean_line, clean_text
 from governance.models import Body, Document, Meeting
+from members.models import Municipality
 from opendata.datasets import DATASETS
 from tests.admin_helpers import admin_url, form_data
 from tests.factories import (
@@ -44,6 +45,7 @@ from tests.factories import (
     TimelineEventFactory,
     WorkingGroupFactory,
 )
+from tests.governance.test_calendar_clients import icaljs_times
 from tests.oparl.test_schema import crawl
 
 pytestmark = pytest.mark.django_db
@@ -130,6 +132,9 @@ def answers(client) -> dict[str, bytes]:
         reverse("governance:document_feed"),
         reverse("projects:project_feed"),
         reverse("news:feed"),
+        *[reverse("towns:calendar", args=[t.slug]) for t in Municipality.objects.all()],
+        *[reverse("towns:feed", args=[t.slug]) for t in Municipality.objects.all()],
+        *[reverse("opendata:download_excel", args=[dataset.key]) for dataset in DATASETS],
         reverse("opendata:catalogue_ttl"),
         reverse("opendata:catalogue_rdf"),
         *[
@@ -154,7 +159,13 @@ def parse(url: str, content: bytes):
     if url.endswith(".ics"):
         calendar = Calendar.from_ical(content)
         assert calendar.walk("VEVENT") or "body" in url or "termine" in url
+        # Thunderbird's parser reads every event, too.
+        assert len(icaljs_times(content)) == len(calendar.walk("VEVENT")), url
         return [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    if "/excel/" in url:
+        header, *rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+        assert rows and all(len(row) == len(header) for row in rows), url
+        return rows
     if url.endswith("atom.xml"):
         feed = feedparser.parse(content)
         assert not feed.bozo, (url, feed.get("bozo_exception"))
