@@ -232,8 +232,9 @@ class CatalogueBuilder:
             (DCTERMS.license, URIRef(LICENCE_IRI)),
             (DCATDE.licenseAttributionByText, _text(ATTRIBUTION)),
             # The file as it is served uncompressed (rendered here; the catalogue itself is
-            # cached per content version and answered 304 when unchanged).
-            (DCAT.byteSize, Literal(self._size(dataset, fmt), datatype=XSD.nonNegativeInteger)),
+            # cached per content version and answered 304 when unchanged). xsd:decimal, as the
+            # DCAT-AP 2 shapes GovData applies demand (DCAT itself says nonNegativeInteger).
+            (DCAT.byteSize, Literal(self._size(dataset, fmt), datatype=XSD.decimal)),
             *dates,
         )
         return url
