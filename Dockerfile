@@ -1,5 +1,5 @@
 # Production image: gunicorn serves the app, whitenoise the static files.
-# Build: docker build -t stadtregion-portal .   Run: see README.md, "Production".
+# Build: docker build -t stadtregion-portal .   Run: see docs/betrieb.md, "Production".
 # Debian 12 (bookworm), as on the development and CI machines.
 FROM python:3.11-slim-bookworm
 

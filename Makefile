@@ -59,8 +59,10 @@ restore: $(INSTALLED) ## Restore ARCHIVE=... into an empty database and media fo
 	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=backups/stadtregion-....tar.gz" >&2; exit 2; }
 	$(BIN)/python manage.py restore "$(ARCHIVE)"
 
-check: $(INSTALLED) ## ruff, Django system checks, missing migrations
+check: $(INSTALLED) ## ruff (lint and format), the layer order, Django system checks, missing migrations
 	$(BIN)/ruff check $(RUFF_PATHS)
+	$(BIN)/ruff format --check $(RUFF_PATHS)
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
@@ -84,8 +86,10 @@ endef
 test: $(INSTALLED) system-deps $(NODE_INSTALLED) check audit ## Run all checks and the whole test suite (PYTEST_ARGS=...)
 	$(call pytest)
 
-test-fast: $(INSTALLED) ## The tests without a browser, for the edit loop (PYTEST_ARGS=...)
-	$(call pytest,-m "not browser")
+# The edit loop: one app's unit and request tests (tests/<app>/); the whole-site walks
+# (tests/site/) and the browser tests run in `make test` and CI.
+test-fast: $(INSTALLED) ## The tests without browser and whole-site walks, for the edit loop (PYTEST_ARGS=...)
+	$(call pytest,-m "not browser and not site")
 
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(BIN)/ruff check $(RUFF_PATHS)
@@ -105,5 +109,5 @@ bench-login: $(INSTALLED) ## /healthz latency under a flood of wrong admin login
 	$(BIN)/python scripts/bench_login_flood.py
 
 clean: ## Remove .venv, node_modules, collected static files and caches (keeps db.sqlite3 and media/)
-	rm -rf $(VENV) node_modules staticfiles build *.egg-info .pytest_cache .ruff_cache test-results
+	rm -rf $(VENV) node_modules staticfiles build *.egg-info .pytest_cache .ruff_cache .import_linter_cache test-results
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

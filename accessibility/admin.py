@@ -3,7 +3,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import PUBLISH_ACTIONS, EditorialAdmin, GermanHistoryMixin
+from editorial.admin import PUBLISH_ACTIONS, EditorialAdmin, GermanHistoryMixin
 
 from .models import AccessibilityFeedback, SignLanguageVideo
 

@@ -7,3 +7,5 @@ class AccessibilityConfig(AppConfig):
 
     name = "accessibility"
     verbose_name = _("Barrierefreiheit")
+    # Editors edit its models: the Redaktion's permissions and the admin follow from this.
+    content = True

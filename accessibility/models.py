@@ -6,9 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import UploadField, stored_size
 from core.models import PublishedQuerySet, ScheduledPublicationModel
-from core.uploads import CONTENT_TYPES
+from uploads.fields import UploadField, stored_size
+from uploads.formats import CONTENT_TYPES
 
 
 class AccessibilityFeedback(models.Model):
@@ -35,6 +35,8 @@ class AccessibilityFeedback(models.Model):
     staff_note = models.TextField(_("interne Notiz"), blank=True)
 
     history = HistoricalRecords()
+
+    changes_public_pages = False  # visitors' reports, read by staff only
 
     class Meta:
         verbose_name = _("Rückmeldung zur Barrierefreiheit")

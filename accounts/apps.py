@@ -15,20 +15,16 @@ class AccountsConfig(AppConfig):
     default = True
     name = "accounts"
     verbose_name = _("Anmeldung")
+    content = False  # no models editors edit (see the content apps)
 
     def ready(self):
         from django.contrib.auth.signals import user_login_failed
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import post_delete, post_save
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         from . import lockout, mails
-        from .library_german import germanize_library_names
         from .models import AuthenticatorApp
-        from .permission_names import rename_permissions_after_migrate
 
-        germanize_library_names()
-        # For every app: auth's create_permissions (connected earlier) writes English names.
-        post_migrate.connect(rename_permissions_after_migrate, dispatch_uid="german_permissions")
         user_login_failed.connect(lockout.note_failure, dispatch_uid="login_failure_alert")
         # The admin saves and deletes through the proxy, everything else through django-otp's model.
         for model in (TOTPDevice, AuthenticatorApp):

@@ -11,6 +11,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class AuthenticatorApp(TOTPDevice):
+    changes_public_pages = False
+
     class Meta:
         proxy = True
         verbose_name = _("Authenticator-App")
@@ -37,6 +39,8 @@ class EnrolmentLink(models.Model):
     created_at = models.DateTimeField(_("Erstellt am"), auto_now_add=True)
     expires_at = models.DateTimeField(_("Gültig bis"))
     used_at = models.DateTimeField(_("Benutzt am"), null=True, blank=True)
+
+    changes_public_pages = False
 
     class Meta:
         verbose_name = _("Einrichtungslink")

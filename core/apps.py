@@ -8,10 +8,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Grundlagen")
+    content = False  # no models editors edit (see the content apps)
 
     def ready(self):
-        from .history import end_skip, skip_unchanged_history
         from .text import clean_before_save
+        from .unchanged import end_skip, skip_unchanged_history
 
         # First, so that the history check below compares the text as it will be stored.
         pre_save.connect(clean_before_save, dispatch_uid="core.clean_text")

@@ -13,7 +13,7 @@ _GROUPED = re.compile(r"^[+-]?\d{1,3}([.\s\u00a0\u202f]\d{3})+$")
 
 
 def german_slug(text: str, max_length: int | None = None) -> str:
-    """The slug the admin's prepopulated field suggests (core/admin-slug-de.js): "muenster"."""
+    """The slug the admin's prepopulated field suggests (the admin's German slug script): "muenster"."""
     slug = slugify(text.translate(_GERMAN_LETTERS))
     if max_length is not None:
         slug = slug[:max_length].rstrip("-")

@@ -25,6 +25,11 @@ class TimestampedModel(models.Model):
     """Base for everything office staff edit: when it was created and last changed.
 
     Who changed what is kept by django-simple-history on each model.
+
+    Every model of ours declares for the page cache (a system check insists):
+    ``changes_public_pages``, whether its saves and deletions change a public page; and, if
+    pages change by themselves when a moment passes, ``page_change_moments``: a dict of its
+    DateTimeField names, each with the condition under which the row's moment counts.
     """
 
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
@@ -34,7 +39,7 @@ class TimestampedModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        from .history import unchanged_since_last_entry  # history reads models, not the reverse
+        from .unchanged import unchanged_since_last_entry  # it reads models, not the reverse
 
         # Before the comparison with the last history entry: the pre_save rule would clean the
         # text only after it, and an editor's CR LF would count as a change every time.
@@ -44,13 +49,13 @@ class TimestampedModel(models.Model):
         unchanged = unchanged_since_last_entry(self)
         if unchanged:
             # Nothing to write: "Stand" keeps naming the last change of the content (auto_now
-            # applies only to the fields saved); core.history writes no empty entry.
+            # applies only to the fields saved); core.unchanged writes no empty entry.
             kwargs["update_fields"] = [
                 f.name
                 for f in self._meta.concrete_fields
                 if not f.primary_key and f.name != "updated_at"
             ]
-        self._history_unchanged = unchanged  # core.history takes this answer, need not ask again
+        self._history_unchanged = unchanged  # core.unchanged takes this answer, need not ask again
         try:
             return super().save(*args, **kwargs)
         finally:
@@ -64,7 +69,7 @@ class TimestampedModel(models.Model):
 
 
 class GeoPointModel(models.Model):
-    """A point as WGS84 decimals: no spatial database or GDAL needed (DESIGN.md)."""
+    """A point as WGS84 decimals: no spatial database or GDAL needed (docs/architecture.md, "No GDAL")."""
 
     latitude = models.DecimalField(
         _("Breitengrad"),
@@ -104,7 +109,7 @@ class GeoPointModel(models.Model):
 
 def live_q(prefix: str = "", now=None) -> Q:
     """The condition "published and within its schedule", for filters across a relation
-    (prefix "projects__") as well as on the model itself.
+    (prefix "<relation>__") as well as on the model itself.
 
     Evaluated against the clock of each query, so a scheduled item appears and disappears on
     time without a job that flips a flag.
@@ -139,6 +144,13 @@ class PublicationStatus(models.TextChoices):
 class ScheduledPublicationModel(TimestampedModel):
     """A draft until an editor publishes it, optionally only from and until given times."""
 
+    changes_public_pages = True
+    # A published object appears and disappears on time, without a save.
+    page_change_moments = {
+        "publish_from": Q(is_published=True),
+        "visible_until": Q(is_published=True),
+    }
+
     is_published = models.BooleanField(
         _("veröffentlicht"),
         default=False,
@@ -162,6 +174,17 @@ class ScheduledPublicationModel(TimestampedModel):
 
     def clean(self):
         super().clean()
+        if self.publish_from and not self.is_published:
+            # Without the tick the date does nothing: the item would stay a draft forever.
+            raise ValidationError(
+                {
+                    "is_published": _(
+                        "Ein Datum bei „veröffentlichen ab“ wirkt nur mit Haken bei "
+                        "„veröffentlicht“. Bitte den Haken setzen (dann erscheint der Inhalt "
+                        "zum Datum) oder das Datum leeren."
+                    )
+                }
+            )
         if self.publish_from and self.visible_until and self.visible_until <= self.publish_from:
             raise ValidationError(
                 {"visible_until": _("„Sichtbar bis“ muss nach „veröffentlichen ab“ liegen.")}
@@ -222,6 +245,8 @@ class Counter(models.Model):
     name = models.CharField(max_length=80, primary_key=True, editable=False)
     count = models.PositiveIntegerField(default=1)
     expires_at = models.BigIntegerField(db_index=True)  # Unix seconds: plain numbers everywhere
+
+    changes_public_pages = False  # rate-limit counts and used tokens
 
     class Meta:
         verbose_name = _("Zähler")

@@ -1,4 +1,4 @@
-"""What every map of ours shares, read from settings.LEAFLET_CONFIG (stadtregion.settings).
+"""What every map of ours shares, read from settings.LEAFLET_CONFIG (the settings).
 
 LEAFLET_CONFIG uses django-leaflet's format: TILES is a list of (name, URL template, Leaflet
 tile-layer options), and our maps draw the first. django-leaflet copies LEAFLET_CONFIG once at

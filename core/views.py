@@ -1,5 +1,6 @@
 """View bases every app's views share."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.http import urlencode
 from django.views.generic import ListView
 
@@ -40,6 +41,41 @@ class DeclaredQueryMixin:
         response = super().render_to_response(context, **response_kwargs)
         declare_queries(response, *self.query_spellings(context))
         return response
+
+
+class ContentFragmentMixin:
+    """A detail page whose head and content its template may keep per content version (the
+    `content_fragment` tag of the layer above), under its path and query string when that query
+    string is one the view declares: made-up parameters never fill the memory.
+
+    The queryset's prefetches are what only those parts read: they run when a part is drawn,
+    not for a kept one. Other context that only they read should be lazy for the same reason."""
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        lookups = queryset._prefetch_related_lookups  # Django keeps no public name for them
+        obj = super().get_object(queryset.prefetch_related(None))
+        self.content_prepare = _once(lambda: prefetch_related_objects([obj], *lookups))
+        return obj
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["content_prepare"] = self.content_prepare
+        query = self.request.META.get("QUERY_STRING", "")
+        spellings = self.query_spellings(context) if hasattr(self, "query_spellings") else [[]]
+        if query in {urlencode(spelling) for spelling in spellings}:
+            context["content_fragment"] = f"{self.request.path}?{query}"
+        return context
+
+
+def _once(action):
+    done = []
+
+    def run():
+        if not done:
+            done.append(action())
+
+    return run
 
 
 class CacheableListView(DeclaredQueryMixin, ListView):

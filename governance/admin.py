@@ -4,7 +4,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import (
+from editorial.admin import (
     PUBLICATION_FIELDSET,
     PUBLISH_ACTIONS,
     TIMESTAMPS_FIELDSET,

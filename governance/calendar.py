@@ -124,11 +124,7 @@ class CalendarView(View):
         """From the PAST_LIMIT-th latest meeting that has begun on, at most PAST_LIMIT +
         UPCOMING_LIMIT: one query, whatever the archive holds."""
         meetings = self.meetings()
-        oldest = (
-            meetings.filter(start__lt=timezone.now())
-            .order_by("-start")
-            .values("start")[PAST_LIMIT - 1 : PAST_LIMIT]
-        )
+        oldest = meetings.past().values("start")[PAST_LIMIT - 1 : PAST_LIMIT]
         since = Coalesce(Subquery(oldest), Value(EARLIEST), output_field=DateTimeField())
         return for_calendar(meetings.filter(start__gte=since)).order_by("start", "pk")[
             : PAST_LIMIT + UPCOMING_LIMIT

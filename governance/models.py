@@ -16,12 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
-from core.fields import UploadField, stored_size
 from core.models import PublishableModel, PublishedQuerySet, TimestampedModel
-from core.pdftext import field_file_text
 from core.urls import reverse
+from editorial.fields import MarkdownField
 from members.models import Municipality
 from projects.models import FieldOfAction, Project
+from uploads.fields import UploadField, stored_size
+from uploads.pdftext import field_file_text
+
+from .querysets import AgendaItemQuerySet, MeetingQuerySet
 
 
 def _end_after_start(name: str, start: str, end: str) -> models.CheckConstraint:
@@ -44,10 +47,12 @@ class Body(TimestampedModel):
     slug = models.SlugField(_("Kürzel in der Adresse"), max_length=200, unique=True)
     kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
     summary = models.CharField(_("Kurztext"), max_length=300)
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    description = MarkdownField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Gremium")
@@ -83,6 +88,8 @@ class SeatQuota(models.Model):
     seats = models.PositiveSmallIntegerField(_("Sitze"))
 
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Sitzkontingent")
@@ -141,6 +148,8 @@ class Membership(TimestampedModel):
     objects = MembershipQuerySet.as_manager()
     history = HistoricalRecords()
 
+    changes_public_pages = True
+
     class Meta:
         verbose_name = _("Mitgliedschaft")
         verbose_name_plural = _("Mitgliedschaften")
@@ -154,23 +163,6 @@ class Membership(TimestampedModel):
         day = on or timezone.localdate()
         started = self.start_date is None or self.start_date <= day
         return started and (self.end_date is None or self.end_date >= day)
-
-
-class MeetingQuerySet(PublishedQuerySet):
-    def upcoming(self):
-        return self.filter(start__gte=timezone.now()).order_by("start")
-
-    def past(self):
-        return self.filter(start__lt=timezone.now()).order_by("-start")
-
-    def concerning(self, municipality):
-        """Meetings of the bodies the town holds seats or members in (a subquery, so no
-        duplicates and no DISTINCT)."""
-        bodies = Body.objects.filter(
-            models.Q(seat_quotas__municipality=municipality)
-            | models.Q(memberships__municipality=municipality)
-        )
-        return self.filter(body__in=bodies.values("pk"))
 
 
 class Meeting(PublishableModel):
@@ -188,11 +180,14 @@ class Meeting(PublishableModel):
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     location = models.CharField(_("Ort"), max_length=200, blank=True)
     address = models.CharField(_("Anschrift"), max_length=300, blank=True)
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    description = MarkdownField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
     cancelled = models.BooleanField(_("abgesagt"), default=False)
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
+
+    # Lists and calendars move a meeting from "next" to "past" when it starts and ends.
+    page_change_moments = {**PublishableModel.page_change_moments, "start": Q(), "end": Q()}
 
     class Meta:
         verbose_name = _("Sitzung/Termin")
@@ -303,7 +298,10 @@ class AgendaItem(TimestampedModel):
     votes_no = models.PositiveSmallIntegerField(_("Nein-Stimmen"), null=True, blank=True)
     votes_abstain = models.PositiveSmallIntegerField(_("Enthaltungen"), null=True, blank=True)
 
+    objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Tagesordnungspunkt")
@@ -478,7 +476,7 @@ class Document(PublishableModel):
             if update_fields is not None and "meeting" in update_fields:
                 kwargs["update_fields"] = update_fields = {*update_fields, "body"}
         # The search reads the PDF's text: taken from each new or replaced file, whichever way it
-        # came (admin, seed, ORM); an unreadable file leaves it empty (core.pdftext).
+        # came (admin, seed, ORM); an unreadable file leaves it empty (uploads.pdftext).
         if self._file_replaced(update_fields):
             self.text_content = field_file_text(self.file)
             if update_fields is not None:
@@ -512,6 +510,8 @@ class TimelineEvent(TimestampedModel):
     link = models.URLField(_("weiterführender Link"), blank=True)
 
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Chronik-Eintrag")

@@ -1,24 +1,27 @@
 import datetime
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core.media import file_response
-from core.preview import granted_file, private_response
 from core.views import (
     CacheableListView,
+    ContentFragmentMixin,
     DeclaredQueryMixin,
     FilteredListView,
     PublishedMixin,
     newest,
 )
+from editorial.preview import granted_file, private_response
+from uploads.media import file_response
 
 from .forms import DocumentFilterForm
-from .models import AgendaItem, Body, Document, Meeting, Membership, SeatQuota, TimelineEvent
+from .models import AgendaItem, Body, Document, Meeting, Membership, TimelineEvent
+from .querysets import months_between
 
 # What grows with the years is shown one year or month at a time; these lists stay short.
 UPCOMING_LIMIT = 20
@@ -47,36 +50,6 @@ def period_spellings(request, param: str) -> list[list[tuple[str, str]]]:
     return [[(param, request.GET[param])]] if param in request.GET else [[]]
 
 
-def local_days(first: datetime.date, end: datetime.date) -> dict:
-    """Meeting.start from one local day up to another: a range on the column, which an index
-    serves, where start__year would convert every row's time zone."""
-    start, stop = (
-        timezone.make_aware(datetime.datetime.combine(d, datetime.time())) for d in (first, end)
-    )
-    return {"start__gte": start, "start__lt": stop}
-
-
-def local_span(meetings) -> tuple[datetime.date, datetime.date] | None:
-    """The local days of the first and the last meeting, or None without meetings.
-
-    Periods are offered from the first to the last: two aggregates, where listing the months
-    with meetings would truncate every row's time (a Python function per row on SQLite).
-    """
-    span = meetings.aggregate(first=Min("start"), last=Max("start"))
-    if span["first"] is None:
-        return None
-    return timezone.localdate(span["first"]), timezone.localdate(span["last"])
-
-
-def months_between(first: datetime.date, last: datetime.date) -> list[datetime.date]:
-    """The first days of the months from ``last`` back to ``first``."""
-    months, month = [], last.replace(day=1)
-    while month >= first.replace(day=1):
-        months.append(month)
-        month = (month - datetime.timedelta(days=1)).replace(day=1)
-    return months
-
-
 def month_option(moment) -> tuple[str, str] | None:
     """("2026-11", "November 2026") for a meeting's start, as the month select offers it."""
     if moment is None:
@@ -85,54 +58,55 @@ def month_option(moment) -> tuple[str, str] | None:
     return f"{day:%Y-%m}", f"{MONTHS[day.month]} {day.year}"
 
 
-def year_range(year: str) -> dict:
-    return local_days(datetime.date(int(year), 1, 1), datetime.date(int(year) + 1, 1, 1))
-
-
 class BodyListView(ListView):
     model = Body
     context_object_name = "bodies"
 
 
-class BodyDetailView(DeclaredQueryMixin, DetailView):
+class BodyDetailView(ContentFragmentMixin, DeclaredQueryMixin, DetailView):
     """Current members, the next meetings, the meetings of one year and the newest documents:
     former members and older years are a link away, so the page costs the same every year."""
 
+    model = Body
     context_object_name = "body"
 
     def query_spellings(self, context):
         return period_spellings(self.request, "jahr")
 
-    def get_queryset(self):
-        ended = Q(memberships__end_date__lt=timezone.localdate())
-        return Body.objects.annotate(
-            former_count=Count("memberships", filter=ended)
-        ).prefetch_related(
-            Prefetch("seat_quotas", queryset=SeatQuota.objects.select_related("municipality"))
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         body = self.object
-        current = list(
-            body.memberships.current()
-            .select_related("municipality")
-            .order_by("-start_date", "municipality__order", "person_name")
+        current = SimpleLazyObject(
+            lambda: list(
+                body.memberships.current()
+                .select_related("municipality")
+                .order_by("-start_date", "municipality__order", "person_name")
+            )
         )
         meetings = Meeting.objects.published().filter(body=body).select_related("body")
-        span = local_span(meetings)
+        span = meetings.local_span()
         years = [f"{y}" for y in range(span[1].year, span[0].year - 1, -1)] if span else []
         year = chosen_period(self.request, "jahr", years, f"{timezone.localdate().year}")
         context.update(
             current_memberships=current,
-            leaders=[m for m in current if m.role != Membership.Role.MEMBER],
-            upcoming_meetings=newest(meetings.upcoming(), BODY_UPCOMING_LIMIT),
+            quotas=SimpleLazyObject(lambda: list(body.seat_quotas.select_related("municipality"))),
+            former_count=SimpleLazyObject(
+                lambda: body.memberships.filter(end_date__lt=timezone.localdate()).count()
+            ),
+            leaders=SimpleLazyObject(
+                lambda: [m for m in current if m.role != Membership.Role.MEMBER]
+            ),
+            upcoming_meetings=SimpleLazyObject(
+                lambda: newest(meetings.upcoming(), BODY_UPCOMING_LIMIT)
+            ),
             years=years,
             year=year,
-            year_meetings=meetings.filter(**year_range(year)).order_by("start") if year else (),
-            documents=newest(
-                Document.objects.published().filter(body=body).order_by("-date", "title"),
-                NEWEST_DOCUMENTS,
+            year_meetings=meetings.in_year(int(year)).order_by("start") if year else (),
+            documents=SimpleLazyObject(
+                lambda: newest(
+                    Document.objects.published().filter(body=body).order_by("-date", "title"),
+                    NEWEST_DOCUMENTS,
+                )
             ),
         )
         return context
@@ -169,7 +143,7 @@ class MeetingListView(DeclaredQueryMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.published().select_related("body")
         context["upcoming"] = newest(meetings.upcoming(), UPCOMING_LIMIT)
-        span = local_span(meetings)
+        span = meetings.local_span()
         if span is None:
             return context
         months = [(f"{m:%Y-%m}", f"{MONTHS[m.month]} {m.year}") for m in months_between(*span)]
@@ -178,22 +152,21 @@ class MeetingListView(DeclaredQueryMixin, TemplateView):
         default = timezone.localdate(latest_past) if latest_past else timezone.localdate()
         month = chosen_period(self.request, "monat", [key for key, _ in months], f"{default:%Y-%m}")
         first = datetime.date.fromisoformat(f"{month}-01")
-        following = (first + datetime.timedelta(days=31)).replace(day=1)
-        this_month = local_days(first, following)
+        this_month = meetings.in_month(first)
         # The neighbouring months that have meetings: one indexed row each.
-        older = meetings.filter(start__lt=this_month["start__gte"]).order_by("-start")
-        newer = meetings.filter(start__gte=this_month["start__lt"]).order_by("start")
+        older = meetings.before_day(first).order_by("-start")
+        newer = meetings.after_month(first).order_by("start")
         context.update(
             months=months,
             month=next(option for option in months if option[0] == month),
             older=month_option(older.values_list("start", flat=True).first()),
             newer=month_option(newer.values_list("start", flat=True).first()),
-            month_meetings=meetings.filter(**this_month).order_by("start"),
+            month_meetings=this_month.order_by("start"),
         )
         return context
 
 
-class MeetingDetailView(PublishedMixin, DetailView):
+class MeetingDetailView(ContentFragmentMixin, PublishedMixin, DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
@@ -201,9 +174,9 @@ class MeetingDetailView(PublishedMixin, DetailView):
             Meeting.objects.select_related("body").prefetch_related(
                 Prefetch(
                     "agenda_items",
-                    queryset=AgendaItem.objects.filter(is_public=True)
+                    queryset=AgendaItem.objects.on_public_agenda()
                     .select_related("paper")  # the Vorlage each item links to
-                    .order_by("order", "number_sort_key"),
+                    .in_agenda_order(),
                     to_attr="public_agenda_items",
                 ),
                 Prefetch(
@@ -236,7 +209,7 @@ class DocumentListView(FilteredListView):
         return self.filter_form.filter(published.for_list())
 
 
-class DocumentDetailView(PublishedMixin, DetailView):
+class DocumentDetailView(ContentFragmentMixin, PublishedMixin, DetailView):
     context_object_name = "document"
 
     def get_queryset(self):
@@ -253,7 +226,7 @@ class DocumentDownloadView(PublishedMixin, DetailView):
         try:
             document = self.get_object()
         except Http404:
-            # A draft's PDF on the page of its signed preview link (core.preview).
+            # A draft's PDF on the page of its signed preview link (editorial.preview).
             granted = granted_file(request)
             if granted is None:
                 raise

@@ -8,3 +8,4 @@ class MapsConfig(AppConfig):
 
     name = "maps"
     verbose_name = _("Karten")
+    content = False  # no models editors edit (see the content apps)

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import TIMESTAMPS_FIELDSET, DemoBadgeFieldMixin, EditorialAdmin
-from core.widgets import MapPickerAdminMixin
+from editorial.admin import TIMESTAMPS_FIELDSET, DemoBadgeFieldMixin, EditorialAdmin
+from editorial.widgets import MapPickerAdminMixin
 
 from .editors import TownEditorAdminMixin, TownEditorInlineMixin
 from .models import ContactPerson, Municipality

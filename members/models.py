@@ -8,9 +8,11 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import GermanPositiveIntegerField, UploadField
+from core.fields import GermanPositiveIntegerField
 from core.models import GeoPointModel, TimestampedModel
 from core.urls import reverse
+from editorial.fields import MarkdownField
+from uploads.fields import UploadField
 
 # scheme://host[:port] and nothing else: the value goes verbatim into a CSP header, where a
 # space, a semicolon or a path would change the policy.
@@ -105,7 +107,7 @@ class Municipality(TimestampedModel, GeoPointModel):
             "Beschreibt das Bild für Menschen, die es nicht sehen, z. B. „Wappen der Gemeinde Havixbeck“."
         ),
     )
-    description = models.TextField(
+    description = MarkdownField(
         _("Kurzbeschreibung"),
         blank=True,
         help_text=_("Einfache Formatierung mit Markdown möglich."),
@@ -124,6 +126,8 @@ class Municipality(TimestampedModel, GeoPointModel):
 
     objects = MunicipalityQuerySet.as_manager()
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Kommune")
@@ -186,6 +190,8 @@ class ContactPerson(TimestampedModel):
     objects = ContactPersonQuerySet.as_manager()
     history = HistoricalRecords()
 
+    changes_public_pages = True
+
     class Meta:
         verbose_name = _("Ansprechperson")
         verbose_name_plural = _("Ansprechpersonen")
@@ -217,6 +223,8 @@ class MunicipalityEditor(models.Model):
         related_name="editor_assignments",
         on_delete=models.CASCADE,
     )
+
+    changes_public_pages = False  # who edits which town: admin only
 
     class Meta:
         verbose_name = _("Zuständigkeit")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core.siteurl import absolute_url
+from core.views import ContentFragmentMixin
 from operations.interfaces import interface
 
 from .badge import badge_png, badge_width
@@ -56,7 +57,7 @@ class MunicipalityListView(ListView):
     context_object_name = "municipalities"
 
 
-class MunicipalityDetailView(DetailView):
+class MunicipalityDetailView(ContentFragmentMixin, DetailView):
     # Projects and working groups of the town come from the projects app's inclusion tags,
     # so this app does not depend on the apps built on top of it.
     queryset = Municipality.objects.with_public_contacts()

@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch, Q
 
 from core.models import live_q
 from governance.models import AgendaItem, Body, Document, Meeting, Membership
+from governance.querysets import public_agenda_item_q
 from projects.models import WorkingGroup
 
 from . import serializers as s
@@ -25,11 +26,7 @@ class Kind:
 
 
 def _public_items():
-    return (
-        AgendaItem.objects.filter(is_public=True)
-        .select_related("paper")
-        .order_by("order", "number_sort_key")
-    )
+    return AgendaItem.objects.on_public_agenda().select_related("paper").in_agenda_order()
 
 
 def _item_modified(now):
@@ -81,14 +78,14 @@ def _with_visible_meeting(queryset):
 
 
 def _with_consultations(queryset):
-    items = AgendaItem.objects.filter(live_q("meeting__"), is_public=True).select_related("meeting")
+    items = AgendaItem.objects.visible().select_related("meeting")
     return _with_visible_meeting(queryset).prefetch_related(
         Prefetch("agenda_items", queryset=items, to_attr="public_consultations")
     )
 
 
 def _item_live(now):
-    return Q(is_public=True) & live_q("meeting__", now)
+    return public_agenda_item_q(now)
 
 
 PAPER_SCOPE = Q(kind__in=s.PAPER_KINDS)

@@ -22,10 +22,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.fields import stored_size
 from governance.models import AgendaItem, Body, Document, Membership
 from opendata.licence import LICENCE_URL
 from projects.models import WorkingGroup
+from uploads.fields import stored_size
 
 from .sources import publication_modified_of
 
@@ -37,7 +37,7 @@ TERM_KEY = "kontrakt-2018"
 LAUNCH = datetime.fromisoformat("2026-11-30T00:00:00+01:00")
 TERM_START = date(2018, 12, 31)  # the councils passed the Kontrakt at the end of 2018
 PAPER_KINDS = (Document.Kind.PROPOSAL, Document.Kind.DRAFT_RESOLUTION)
-PAPER_REFERENCE_MAX = 50  # longer references break importers (DESIGN.md)
+PAPER_REFERENCE_MAX = 50  # longer references break importers (docs/architecture.md, "Interfaces that outside tools read")
 # Extension properties are namespaced and flat (no nested object: meine-stadt-transparent reads
 # every object inside an OParl object as an embedded one and warns when it has no id). OParl has
 # no field for vote counts (open since 2014).

@@ -8,9 +8,9 @@ from functools import wraps
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
-from core.media import file_response
 from governance.models import Document
 from operations.interfaces import ALLOWED_METHODS, interface
+from uploads.media import file_response
 
 from . import serializers as s
 from .kinds import FILE, KINDS, Kind

@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class OpendataConfig(AppConfig):
     name = "opendata"
     verbose_name = _("Offene Daten")
+    content = False  # no models editors edit (see the content apps)

@@ -1,6 +1,6 @@
-"""The DCAT-AP.de catalogue of our datasets, in the form GovData harvests (docs/architecture.md:
-contributorID openNRW, licence IRIs from dcat-ap.de, typed publisher and contact point, EU file
-types, IANA media types, typed dates, themes).
+"""The DCAT-AP.de catalogue of our datasets, in the form GovData harvests (docs/architecture.md,
+"Interfaces that outside tools read"): contributorID openNRW, licence IRIs from dcat-ap.de, typed
+publisher and contact point, EU file types, IANA media types, typed dates, themes.
 
 What GovData and Open.NRW use to find and deduplicate: dct:identifier, the political geocoding of
 the twelve towns by their Amtlicher Gemeindeschlüssel (with dct:spatial for each town and the
@@ -17,9 +17,10 @@ from django.utils import timezone
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
+from core.text import clean_text
 from members.models import Municipality
 
-from .datasets import DATASETS, Absolute, Dataset
+from .datasets import Absolute, Dataset, all_datasets
 from .formats import RESPONSES
 from .licence import LICENCE_ID, LICENCE_IRI, PUBLISHER
 
@@ -65,8 +66,14 @@ def _date(value) -> Literal:
     return Literal(timezone.localtime(value).isoformat(timespec="seconds"), datatype=XSD.dateTime)
 
 
+def _licence(dataset: Dataset) -> str:
+    return dataset.licence.iri if dataset.licence else LICENCE_IRI
+
+
 def _text(value: str) -> Literal:
-    return Literal(value, lang="de")
+    # XML 1.0 allows no control character: rows stored before core.text's rule must not break
+    # the RDF/XML catalogue (an indicator's name, say).
+    return Literal(clean_text(value), lang="de")
 
 
 def _day(value) -> Literal:
@@ -145,8 +152,8 @@ class CatalogueBuilder:
             (
                 DCTERMS.description,
                 _text(
-                    "Kommunen, Projekte, Sitzungen, Dokumente, Gremien und Arbeitsgruppen der "
-                    f"{PUBLISHER} als CSV, JSON und GeoJSON."
+                    "Kommunen, Projekte, Sitzungen, Dokumente, Gremien, Arbeitsgruppen und die "
+                    f"Zahlen des Berichtswesens der {PUBLISHER} als CSV, JSON und GeoJSON."
                 ),
             ),
             (DCTERMS.publisher, self.publisher),
@@ -154,7 +161,7 @@ class CatalogueBuilder:
             (FOAF.homepage, URIRef(self.page)),
         )
         newest = None
-        for dataset in DATASETS:
+        for dataset in all_datasets():
             node, modified = self._dataset(dataset)
             self.add(catalogue, (DCAT.dataset, node))
             if modified and (newest is None or modified > newest):
@@ -196,7 +203,7 @@ class CatalogueBuilder:
             (DCTERMS.publisher, self.publisher),
             (DCATDE.contributorID, CONTRIBUTOR),
             (DCAT.contactPoint, self.contact),
-            (DCTERMS.license, URIRef(LICENCE_IRI)),
+            (DCTERMS.license, URIRef(_licence(dataset))),
             (DCAT.landingPage, URIRef(f"{self.page}#{dataset.key}")),
             *[(DCAT.theme, theme) for theme in THEMES],
             *[(DCAT.keyword, _text(keyword)) for keyword in dataset.keywords],
@@ -229,8 +236,14 @@ class CatalogueBuilder:
             (DCAT.downloadURL, url),
             (DCTERMS.format, URIRef(FILE_TYPE + file_type)),
             (DCAT.mediaType, URIRef(MEDIA_TYPE + media_type)),
-            (DCTERMS.license, URIRef(LICENCE_IRI)),
-            (DCATDE.licenseAttributionByText, _text(ATTRIBUTION)),
+            (DCTERMS.license, URIRef(_licence(dataset))),
+            # Our attribution for our licence; a statistics office's figures name their source
+            # in the description.
+            *(
+                [(DCATDE.licenseAttributionByText, _text(ATTRIBUTION))]
+                if not dataset.licence
+                else []
+            ),
             # The file as it is served uncompressed (rendered here; the catalogue itself is
             # cached per content version and answered 304 when unchanged). xsd:decimal, as the
             # DCAT-AP 2 shapes GovData applies demand (DCAT itself says nonNegativeInteger).

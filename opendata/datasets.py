@@ -13,6 +13,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Max, Min, Prefetch, QuerySet
 from django.utils import timezone
 
+from figures.ags import AGS_BY_SLUG
+from figures.models import Indicator, Licence, Value
 from governance.models import Body, Document, Meeting, SeatQuota
 from maps.geo import located_municipalities, located_projects, municipality_feature, project_feature
 from members.models import Municipality
@@ -42,6 +44,8 @@ class Dataset:
     features: Callable[[], list[dict]] | None = None
     # The fields whose earliest and latest values span the time the data covers (dct:temporal).
     temporal: tuple[str, str] | None = None
+    # A licence other than our own (figures from a statistics office): its dcat-ap.de IRI.
+    licence: Licence | None = None
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -385,3 +389,87 @@ DATASETS = (
     ),
 )
 BY_KEY = {dataset.key: dataset for dataset in DATASETS}
+
+INDICATOR_PREFIX = "zahlen-"  # /opendaten/zahlen-<indicator slug>.csv
+INDICATOR_COLUMNS = (
+    ID,
+    Column("kennzahl", "Kürzel der Zahl; bleibt stabil"),
+    Column("name", "Name der Zahl"),
+    Column("kommune", "Name der Stadt oder Gemeinde"),
+    Column("gemeindeschluessel", "Amtlicher Gemeindeschlüssel (8 Stellen)"),
+    Column("jahr", "Jahr, auf das sich der Wert bezieht"),
+    Column("wert", "der Wert (Dezimalpunkt)"),
+    Column("einheit", "Einheit des Werts, z. B. Personen"),
+    Column("quelle", "Quelle mit Tabelle"),
+    Column("lizenz", "Lizenz der Quelle"),
+    Column("stand_der_daten", "Stand der Daten der Quelle (JJJJ-MM-TT)"),
+    Column("beispielwerte", "ja, wenn die Werte erfunden sind (Vorführung)"),
+)
+
+
+def _indicator_row(indicator: Indicator):
+    def row(value: Value, absolute: Absolute) -> dict:
+        return {
+            "id": value.pk,
+            "kennzahl": indicator.slug,
+            "name": indicator.name,
+            "kommune": value.municipality.name,
+            "gemeindeschluessel": AGS_BY_SLUG.get(value.municipality.slug),
+            "jahr": value.year,
+            "wert": int(value.value)
+            if value.value == value.value.to_integral()
+            else float(value.value),
+            "einheit": indicator.unit,
+            "quelle": indicator.source,
+            "lizenz": indicator.get_licence_display(),
+            "stand_der_daten": _iso(indicator.data_date),
+            "beispielwerte": indicator.is_demo,
+        }
+
+    return row
+
+
+def indicator_dataset(indicator: Indicator) -> Dataset:
+    """One indicator's values for all towns and years, as a dataset of its own."""
+    demo = " (Beispielwerte, erfunden)" if indicator.is_demo else ""
+    return Dataset(
+        key=INDICATOR_PREFIX + indicator.slug,
+        title=f"{indicator.name} in den Kommunen der Stadtregion Münster{demo}",
+        description=f"{indicator.explanation.strip()} Einheit: {indicator.unit}. Quelle: "
+        f"{indicator.source}. Je Kommune und Jahr.",
+        columns=INDICATOR_COLUMNS,
+        queryset=lambda: (
+            Value.objects.filter(indicator=indicator)
+            .select_related("municipality")
+            .only(
+                "year",
+                "value",
+                "created_at",
+                "updated_at",
+                "municipality__name",
+                "municipality__slug",
+            )
+            .order_by("year", "municipality__order", "municipality__name")
+        ),
+        row=_indicator_row(indicator),
+        keywords=("Statistik", "Berichtswesen", indicator.field_of_action.name, indicator.name),
+        licence=Licence(indicator.licence),
+    )
+
+
+def indicator_datasets() -> list[Dataset]:
+    return [indicator_dataset(i) for i in Indicator.objects.for_list()]
+
+
+def all_datasets() -> list[Dataset]:
+    return [*DATASETS, *indicator_datasets()]
+
+
+def find_dataset(key: str) -> Dataset | None:
+    if key in BY_KEY:
+        return BY_KEY[key]
+    if key.startswith(INDICATOR_PREFIX):
+        slug = key.removeprefix(INDICATOR_PREFIX)
+        indicator = Indicator.objects.select_related("field_of_action").filter(slug=slug).first()
+        return indicator_dataset(indicator) if indicator else None
+    return None

@@ -78,10 +78,15 @@ def _metadata(dataset: Dataset, absolute: Absolute, modified) -> dict:
         "titel": dataset.title,
         "beschreibung": dataset.description,
         "herausgeber": PUBLISHER,
-        "lizenz": licence_json(),
+        "lizenz": licence_json() if dataset.licence is None else _source_licence(dataset),
         "quelle": absolute(f"{reverse('opendata:index')}#{dataset.key}"),
         "stand": timezone.localtime(modified).isoformat() if modified else None,
     }
+
+
+def _source_licence(dataset: Dataset) -> dict:
+    """A statistics office's figures keep their own licence; the rows name the source."""
+    return {"name": str(dataset.licence.label), "url": dataset.licence.iri}
 
 
 def _dumps(data: dict) -> str:

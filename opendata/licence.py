@@ -3,7 +3,7 @@
 from django.conf import settings
 
 PUBLISHER = settings.SITE_NAME
-# The IRI GovData's SHACL shapes accept (DESIGN.md); the govdata.de page is for people.
+# The IRI GovData's SHACL shapes accept (docs/architecture.md, "Interfaces that outside tools read"); the govdata.de page is for people.
 LICENCE_IRI = "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
 LICENCE_URL = "https://www.govdata.de/dl-de/by-2-0"
 LICENCE_NAME = "Datenlizenz Deutschland – Namensnennung – Version 2.0"

@@ -5,7 +5,7 @@ from core.siteurl import absolute_url
 from operations.interfaces import interface
 
 from .catalogue import SERIALISATIONS, catalogue
-from .datasets import BY_KEY, DATASETS
+from .datasets import DATASETS, find_dataset, indicator_datasets
 from .formats import RESPONSES, excel_csv_response
 from .licence import LICENCE_NAME, LICENCE_URL, licence_link_header
 
@@ -15,13 +15,17 @@ class OpenDataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            datasets=DATASETS, licence_name=LICENCE_NAME, licence_url=LICENCE_URL, **kwargs
+            datasets=DATASETS,
+            indicator_datasets=indicator_datasets(),
+            licence_name=LICENCE_NAME,
+            licence_url=LICENCE_URL,
+            **kwargs,
         )
 
 
 @interface
 def download(request, key: str, fmt: str):
-    dataset = BY_KEY.get(key)
+    dataset = find_dataset(key)
     if dataset is None or fmt not in dataset.formats:
         raise Http404("Diesen Datensatz gibt es nicht in diesem Format.")
     # Addresses in the data on the configured site address, whatever host was asked.
@@ -30,7 +34,7 @@ def download(request, key: str, fmt: str):
 
 @interface
 def download_excel(request, key: str):
-    dataset = BY_KEY.get(key)
+    dataset = find_dataset(key)
     if dataset is None:
         raise Http404("Diesen Datensatz gibt es nicht.")
     return excel_csv_response(dataset, absolute_url)

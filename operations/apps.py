@@ -6,8 +6,10 @@ class OperationsConfig(AppConfig):
 
     name = "operations"
     verbose_name = "Betrieb"
+    content = False  # no models editors edit (see the content apps)
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the check of the models' declarations)
         from .pagecache import connect_signals
 
         connect_signals()

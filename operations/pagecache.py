@@ -20,37 +20,40 @@ operations.purge); every other answer is private to the browser.
 
 import datetime
 import hashlib
+import os
 import threading
+from contextlib import suppress
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
-from django.http import HttpResponse, parse_cookie
+from django.http import FileResponse, HttpResponse, parse_cookie
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
-from core.models import ScheduledPublicationModel
 from core.views import CACHE_QUERY_ATTRIBUTE
 from privacy.consent import CONSENT_COOKIE, parse_consent
 
 from . import pageversion
 from .encoding import MIN_SIZE, compress, compressible, negotiate
 from .middleware import TextGZipMiddleware
-from .pagestore import Entry, local_pages, shared_pages
+from .pagestore import Entry, disk_pages, local_pages, shared_pages
 
 # Cookies that change nothing in a cached page: the consent cookie is part of the key, and
 # cached pages contain no CSRF token. Any other cookie (a session above all) bypasses the cache.
 NEUTRAL_COOKIES = frozenset({CONSENT_COOKIE, settings.CSRF_COOKIE_NAME})
-# Saves in these apps never change a public page (logins, lockouts, sessions, devices).
-QUIET_APPS = frozenset(
-    {"accounts", "admin", "auth", "axes", "contenttypes", "operations", "otp_totp", "otp_static",
-     "otp_email", "sessions"}
-)  # fmt: skip
-QUIET_MODELS = frozenset({"accessibility.accessibilityfeedback", "core.counter"})
+# Our models declare whether their saves change a public page (changes_public_pages, see
+# core.models.TimestampedModel); saves in these libraries' apps never do (logins, lockouts,
+# sessions, devices).
+QUIET_LIBRARY_APPS = frozenset(
+    {"admin", "auth", "axes", "contenttypes", "otp_totp", "otp_static", "otp_email", "sessions"}
+)
 MAX_QUERY_LENGTH = 200
 # Headers of the stored answer that the cache sets itself on every hit.
 OWN_HEADERS = frozenset({"content-length", "content-encoding", "etag", "vary", "x-cache"})
@@ -67,8 +70,9 @@ def _caching() -> bool:
 
 
 def _content_changed(sender, action: str = "post", **kwargs) -> None:
-    opts = sender._meta
-    if opts.app_label in QUIET_APPS or opts.label_lower in QUIET_MODELS:
+    if not getattr(
+        sender, "changes_public_pages", sender._meta.app_label not in QUIET_LIBRARY_APPS
+    ):
         return
     # A history record accompanies a save that moves the version already, and m2m_changed
     # fires before and after each change to a relation.
@@ -101,30 +105,25 @@ def connect_signals() -> None:
 
 
 @cache
-def _scheduled_models() -> tuple:
-    return tuple(m for m in apps.get_models() if issubclass(m, ScheduledPublicationModel))
+def _timed_models() -> tuple:
+    """The models that declare moments at which their pages change by themselves."""
+    return tuple(m for m in apps.get_models() if getattr(m, "page_change_moments", None))
 
 
 def next_change(now: datetime.datetime) -> datetime.datetime:
-    """The next moment a page may change without anybody saving: a scheduled publication or
-    withdrawal, a meeting's start or end, or the next midnight in the site's time zone."""
-    from governance.models import Meeting
-
+    """The next moment a page may change without anybody saving: one of the moments the models
+    declare (a scheduled publication or withdrawal, a meeting's start or end), or the next
+    midnight in the site's time zone."""
     local = timezone.localtime(now)
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + datetime.timedelta(days=1)
     moments = [midnight]
-    for model in _scheduled_models():
-        moments += (
-            model._base_manager.filter(is_published=True)
-            .aggregate(
-                start=Min("publish_from", filter=Q(publish_from__gt=now)),
-                end=Min("visible_until", filter=Q(visible_until__gt=now)),
-            )
-            .values()
-        )
-    moments += Meeting._base_manager.aggregate(
-        start=Min("start", filter=Q(start__gt=now)), end=Min("end", filter=Q(end__gt=now))
-    ).values()
+    for model in _timed_models():
+        moments += model._base_manager.aggregate(
+            **{
+                name: Min(name, filter=condition & Q(**{f"{name}__gt": now}))
+                for name, condition in model.page_change_moments.items()
+            }
+        ).values()
     return min(moment for moment in moments if moment is not None)
 
 
@@ -259,7 +258,7 @@ def _etag_matches(header: str, etag: str) -> bool:
     return etag in tags or "*" in tags
 
 
-def answer(entry: Entry, meta, *, hit: bool) -> tuple[int, list[tuple[str, str]], bytes]:
+def answer(entry: Entry, meta, *, hit: bool) -> tuple[int, list[tuple[str, str]], bytes | BinaryIO]:
     """Status, headers and body for this request: the coding it prefers, or 304 if it has
     the same answer already. Nothing but choosing among stored bytes."""
     coding = negotiate(meta.get("HTTP_ACCEPT_ENCODING", ""), tuple(entry.bodies))
@@ -268,17 +267,42 @@ def answer(entry: Entry, meta, *, hit: bool) -> tuple[int, list[tuple[str, str]]
     if "HTTP_IF_NONE_MATCH" in meta and _etag_matches(meta["HTTP_IF_NONE_MATCH"], etag):
         return 304, headers, b""
     body = entry.bodies[coding]
+    if isinstance(body, Path):  # on disk (operations.pagestore.DiskPages): sent as a file
+        body = body.open("rb")  # FileNotFoundError if dropped meanwhile: a miss
+        length = os.fstat(body.fileno()).st_size
+    else:
+        length = len(body)
     if coding != "identity":
         headers.append(("Content-Encoding", coding))
-    headers.append(("Content-Length", str(len(body))))
+    headers.append(("Content-Length", str(length)))
     return 200, headers, body
 
 
-def _http_response(status: int, headers, body: bytes) -> HttpResponse:
-    response = HttpResponse(body, status=status)
+def _http_response(status: int, headers, body: bytes | BinaryIO) -> HttpResponse:
+    if isinstance(body, bytes):
+        response = HttpResponse(body, status=status)
+    else:
+        response = FileResponse(body, status=status)
     for name, value in headers:
         response[name] = value
     return response
+
+
+def _stored(key: str) -> Entry | None:
+    """This process's memory, then this host's disk, then Redis."""
+    entry = local_pages.get(key) or disk_pages.get(key)
+    if entry is None:
+        entry = shared_pages.get(key)  # stored by another process or app server
+        if entry is not None:
+            local_pages.put(key, entry)
+    return entry
+
+
+def _store(key: str, entry: Entry) -> None:
+    local_pages.put(key, entry)
+    if entry.size > settings.PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES:
+        disk_pages.put(key, entry)
+    shared_pages.put(key, entry)
 
 
 class PageCacheMiddleware:
@@ -296,24 +320,20 @@ class PageCacheMiddleware:
         if request_part is None:
             return self.get_response(request)
         key = f"page:{period.key(timezone.now())}:{request_part}"
-        entry = local_pages.get(key)
-        if entry is None:
-            entry = shared_pages.get(key)  # stored by another process or app server
-            if entry is not None:
-                local_pages.put(key, entry)
+        entry = _stored(key)
         if entry is not None:
-            return _http_response(*answer(entry, request.META, hit=True))
+            with suppress(FileNotFoundError):
+                return _http_response(*answer(entry, request.META, hit=True))
         request.page_cache_encodes = True  # TextGZipMiddleware leaves the coding to us
         response = self.get_response(request)
         if request.method != "GET" or not _storable(request, response):
             return self.compressor.compress(request, response)
         entry = make_entry(response, shared=request_part.endswith("|-"))
-        local_pages.put(key, entry)
-        shared_pages.put(key, entry)
+        _store(key, entry)
         return _http_response(*answer(entry, request.META, hit=False))
 
 
-def stored_answer(environ) -> tuple[int, list[tuple[str, str]], bytes] | None:
+def stored_answer(environ) -> tuple[int, list[tuple[str, str]], bytes | BinaryIO] | None:
     """A hit answered before Django builds a request (operations.wsgi), or None: then Django
     and the middleware above answer. Only when the version is known without a query (the
     listener is healthy) and the page is in this process's memory."""
@@ -326,5 +346,6 @@ def stored_answer(environ) -> tuple[int, list[tuple[str, str]], bytes] | None:
     period_part = version is not None and period.current(version, timezone.now())
     if not period_part:
         return None
-    entry = local_pages.get(f"page:{period_part}:{request_part}")
+    key = f"page:{period_part}:{request_part}"
+    entry = local_pages.get(key) or disk_pages.get(key)
     return answer(entry, environ, hit=True) if entry is not None else None

@@ -5,6 +5,7 @@ Everything else, including every miss, goes to Django."""
 import logging
 import time
 from http import HTTPStatus
+from wsgiref.util import FileWrapper
 
 from django.core.handlers.wsgi import get_path_info, get_script_name
 
@@ -13,6 +14,7 @@ from .middleware import log_request, request_id_for
 from .pagecache import stored_answer
 
 logger = logging.getLogger(__name__)
+FILE_BLOCK = 64 * 1024
 STATUS_LINES = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
 
 
@@ -38,4 +40,11 @@ class PageCacheApplication:
             log_request(environ["REQUEST_METHOD"], path, status, started)
         finally:
             request_id_var.reset(token)
-        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+        if isinstance(body, bytes):
+            return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+        if environ["REQUEST_METHOD"] == "HEAD":
+            body.close()
+            return []
+        # A file from the disk store: the server sends it in blocks (sendfile where it can).
+        wrapper = environ.get("wsgi.file_wrapper", FileWrapper)
+        return wrapper(body, FILE_BLOCK)

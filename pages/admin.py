@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import (
+from editorial.admin import (
     PUBLICATION_FIELDS,
     PUBLICATION_FIELDSET,
     PUBLISH_ACTIONS,
@@ -9,8 +9,8 @@ from core.admin import (
     TIMESTAMPS_FIELDSET,
     EditorialAdmin,
 )
+from editorial.admin_pending import PendingVersionAdminMixin
 
-from .admin_pending import PendingVersionAdminMixin
 from .models import NewsArticle, Page
 
 

@@ -8,3 +8,5 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = _("Seiten")
+    # Editors edit its models: the Redaktion's permissions and the admin follow from this.
+    content = True

@@ -2,14 +2,18 @@
 and the news (Aktuelles)."""
 
 import datetime
+import re
+from functools import cache
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, ProtectedError, Q
+from django.urls import URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import UploadField
 from core.models import (
     PublishableModel,
     PublishedQuerySet,
@@ -17,25 +21,54 @@ from core.models import (
     live_q,
 )
 from core.urls import reverse
+from editorial.fields import MarkdownField
+from editorial.pending import PendingVersionMixin
 from members.models import Municipality
 from privacy.fields import VideoURLField
 from projects.models import FieldOfAction, Project
+from uploads.fields import UploadField
 
-from .pending import PendingVersionMixin
 
-# First path segments that belong to the apps; a simple page must not shadow them.
-RESERVED_SLUGS = frozenset(
-    {
-        "admin", "api", "arbeitsgruppen", "chronik", "dokumente", "gremien", "handlungsfelder",
-        "healthz", "karte", "kommunen", "media", "projekte", "static", "suche", "termine",
-        "datenschutz-einstellungen", "einbettung", "sitemap.xml", "robots.txt", "start",
-        "aktuelles", "opendaten", "vorschau", "oparl",
+def _literal_start(pattern) -> tuple[str, bool]:
+    """The fixed text a URL pattern begins with, and whether that is the whole pattern."""
+    if isinstance(pattern, RoutePattern):
+        route = str(pattern)
+        return route.split("<", 1)[0], "<" not in route
+    regex = str(pattern).removeprefix("^")
+    literal = re.match(r"[\w/-]*", regex)[0]
+    return literal, regex[len(literal) :] in ("", "$")
+
+
+def _first_segments(patterns, prefix: str = ""):
+    for entry in patterns:
+        literal, whole = _literal_start(entry.pattern)
+        text = prefix + literal
+        if "/" in text:
+            yield text.split("/", 1)[0]
+        elif isinstance(entry, URLResolver) and whole:
+            yield from _first_segments(entry.url_patterns, text)
+        elif whole and text:
+            yield text  # a route of one segment: "healthz", "robots.txt"
+
+
+@cache
+def _reserved(resolver) -> frozenset[str]:
+    segments = set(_first_segments(resolver.url_patterns))
+    segments |= {
+        url.strip("/").split("/", 1)[0] for url in (settings.STATIC_URL, settings.MEDIA_URL)
     }
-)  # fmt: skip
+    return frozenset(segments - {""} - LEGAL_PAGE_SLUGS)
+
+
+def reserved_slugs() -> frozenset[str]:
+    """The first path segments of the site's other routes, read from the URL configuration
+    (and the static and media prefixes): a page must not take or shadow them. A legal page keeps
+    its fixed address even where a route lives below it (/barrierefreiheit/feedback/)."""
+    return _reserved(get_resolver())
 
 
 def validate_page_slug(value: str) -> None:
-    if value in RESERVED_SLUGS:
+    if value in reserved_slugs():
         raise ValidationError(
             _("Die Adresse „/%(slug)s/“ ist für einen anderen Bereich der Website reserviert."),
             code="reserved_slug",
@@ -43,12 +76,16 @@ def validate_page_slug(value: str) -> None:
         )
 
 
-# Legal pages that the consent banner, the embeds, the feedback form and the footer link to by
-# fixed address: they can be edited, but not deleted or moved.
-LEGAL_PAGE_SLUGS = frozenset({"impressum", "datenschutz", "barrierefreiheit"})
+# Protected pages that the consent banner, the embeds, the feedback form, the footer and the
+# header (Leichte Sprache, Gebärdensprache, which BITV NRW requires) link to by fixed address:
+# they can be edited, but not deleted, moved or withdrawn.
+LEGAL_PAGE_SLUGS = frozenset(
+    {"impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"}
+)
 LEGAL_PAGE_DELETE_MESSAGE = _(
-    "Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit sind gesetzlich "
-    "vorgeschrieben und fest verlinkt; sie können nicht gelöscht werden."
+    "Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache und "
+    "Gebärdensprache sind gesetzlich vorgeschrieben und fest verlinkt; sie können nicht "
+    "gelöscht werden."
 )
 
 
@@ -88,7 +125,7 @@ class Page(PendingVersionMixin, ScheduledPublicationModel):
         blank=True,
         help_text=_("Ein bis zwei Sätze; erscheint auch in Suchmaschinen."),
     )
-    body = models.TextField(
+    body = MarkdownField(
         _("Inhalt"),
         help_text=_("Überschriften mit ## , Listen mit - , Links als [Text](https://…)."),
     )
@@ -182,7 +219,7 @@ class NewsArticle(PendingVersionMixin, PublishableModel):
         max_length=400,
         help_text=_("Ein bis zwei Sätze für die Übersicht und die Startseite."),
     )
-    text = models.TextField(
+    text = MarkdownField(
         _("Text"),
         help_text=_("Überschriften mit ## , Listen mit - , Links als [Text](https://…)."),
     )

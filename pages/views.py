@@ -1,11 +1,11 @@
 from django.views.generic import DetailView
 
-from core.views import CacheableListView, PublishedMixin
+from core.views import CacheableListView, ContentFragmentMixin, PublishedMixin
 
 from .models import NewsArticle, Page
 
 
-class PageView(PublishedMixin, DetailView):
+class PageView(ContentFragmentMixin, PublishedMixin, DetailView):
     context_object_name = "page"
 
     def get_template_names(self):
@@ -25,7 +25,7 @@ class NewsListView(CacheableListView):
         return NewsArticle.objects.published()
 
 
-class NewsDetailView(PublishedMixin, DetailView):
+class NewsDetailView(ContentFragmentMixin, PublishedMixin, DetailView):
     context_object_name = "article"
     template_name = "pages/news_detail.html"
 

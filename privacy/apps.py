@@ -8,3 +8,4 @@ class PrivacyConfig(AppConfig):
 
     name = "privacy"
     verbose_name = _("Datenschutz")
+    content = False  # no models editors edit (see the content apps)

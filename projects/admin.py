@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import (
+from editorial.admin import (
     PUBLICATION_FIELDSET,
     PUBLISH_ACTIONS,
     TIMESTAMPS_FIELDSET,
     EditorialAdmin,
 )
-from core.widgets import MapPickerAdminMixin
+from editorial.widgets import MapPickerAdminMixin
 from members.editors import TownEditorAdminMixin
 from members.models import ContactPerson
 

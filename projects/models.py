@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import GeoPointModel, PublishableModel, PublishedQuerySet, TimestampedModel
 from core.urls import reverse
+from editorial.fields import MarkdownField
 from members.models import ContactPerson, Municipality
 from privacy.fields import VideoURLField
 
@@ -16,13 +17,15 @@ class FieldOfAction(TimestampedModel):
     name = models.CharField(_("Name"), max_length=100, unique=True)
     slug = models.SlugField(_("Kürzel in der Adresse"), max_length=100, unique=True)
     summary = models.CharField(_("Kurztext"), max_length=300)
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    description = MarkdownField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
     goals = models.TextField(
         _("Ziele"), blank=True, help_text=_("Ein Ziel pro Zeile; Markdown möglich.")
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     history = HistoricalRecords()
+
+    changes_public_pages = True
 
     class Meta:
         verbose_name = _("Handlungsfeld")
@@ -52,7 +55,7 @@ class WorkingGroup(PublishableModel):
         on_delete=models.PROTECT,
     )
     summary = models.CharField(_("Kurztext"), max_length=300, blank=True)
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    description = MarkdownField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
     municipalities = models.ManyToManyField(
         Municipality,
         verbose_name=_("beteiligte Kommunen"),
@@ -125,7 +128,7 @@ class Project(PublishableModel, GeoPointModel):
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende"), null=True, blank=True)
     summary = models.CharField(_("Kurztext"), max_length=300)
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
+    description = MarkdownField(_("Beschreibung"), blank=True, help_text=_("Markdown möglich."))
     location_name = models.CharField(
         _("Ort"), max_length=200, blank=True, help_text=_("Beschriftung des Kartenpunkts")
     )

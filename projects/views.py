@@ -1,8 +1,9 @@
 from django.db.models import Count, Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from core.models import live_q
-from core.views import FilteredListView, PublishedMixin, newest
+from core.views import ContentFragmentMixin, FilteredListView, PublishedMixin, newest
 from members.models import ContactPerson
 
 from .forms import ProjectFilterForm
@@ -28,12 +29,14 @@ class FieldOfActionListView(ListView):
         ).order_by("order", "name")  # aggregating queries ignore Meta.ordering
 
 
-class FieldOfActionDetailView(DetailView):
+class FieldOfActionDetailView(ContentFragmentMixin, DetailView):
     context_object_name = "field"
 
     def get_context_data(self, **kwargs):
         projects = self.object.projects.prefetch_related("municipalities")
-        return super().get_context_data(projects=newest_projects(projects), **kwargs)
+        return super().get_context_data(
+            projects=SimpleLazyObject(lambda: newest_projects(projects)), **kwargs
+        )
 
     def get_queryset(self):
         return FieldOfAction.objects.prefetch_related(
@@ -54,7 +57,7 @@ class ProjectListView(FilteredListView):
         return self.filter_form.filter(Project.objects.published().for_list()).distinct()
 
 
-class ProjectDetailView(PublishedMixin, DetailView):
+class ProjectDetailView(ContentFragmentMixin, PublishedMixin, DetailView):
     context_object_name = "project"
 
     def get_queryset(self):
@@ -74,11 +77,12 @@ class WorkingGroupListView(ListView):
         )
 
 
-class WorkingGroupDetailView(PublishedMixin, DetailView):
+class WorkingGroupDetailView(ContentFragmentMixin, PublishedMixin, DetailView):
     context_object_name = "group"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(projects=newest_projects(self.object.projects), **kwargs)
+        projects = SimpleLazyObject(lambda: newest_projects(self.object.projects))
+        return super().get_context_data(projects=projects, **kwargs)
 
     def get_queryset(self):
         return self.visible(

@@ -15,7 +15,7 @@ is the median of its rounds, so a machine that gets busier or quieter moves both
    the time; a page that shows one page of a list costs more only until that page is full, so
    a ratio above 1.5 is "page filled" when the cost no longer grows from ×100 to ×200.
 
-Nothing is asserted; the README quotes a run. Databases bench_1, bench_100 and bench_200 on the
+Nothing is asserted; docs/betrieb.md ("Messwerte") quotes a run. Databases bench_1, bench_100 and bench_200 on the
 local PostgreSQL server, as in production; --sqlite uses SQLite files in a temporary folder.
 
 Usage: make bench   (or .venv/bin/python scripts/bench.py [--seconds N] [--rounds N] [--quick])

@@ -22,6 +22,7 @@ def seed_small() -> dict:
     """Today's data: the demo seed. Its anchors are the detail pages we time."""
     from django.core.management import call_command
 
+    from figures.models import Indicator
     from governance.models import Body, Document, Meeting
     from members.models import Municipality
     from pages.models import NewsArticle, Page
@@ -38,6 +39,7 @@ def seed_small() -> dict:
         "document": Document.objects.published().first(),
         "news": NewsArticle.objects.published().first(),
         "page": Page.objects.get(slug="impressum"),
+        "indicator": Indicator.objects.get(slug="bevoelkerung"),
     }
 
 
@@ -110,6 +112,30 @@ def grow(anchors: dict, *, factor: int, batch: int) -> None:
     )
 
 
+def grow_figures(anchors: dict, *, indicators: int = 20, years: int = 30) -> None:
+    """The Berichtswesen at full size, whatever the factor: 20 indicators × 12 towns × 30 years
+    (the seed has 12 × 12 × 10)."""
+    from figures.models import Indicator, Value
+    from members.models import Municipality
+
+    template = anchors["indicator"]
+    for i in range(Indicator.objects.count(), indicators):
+        Indicator.objects.create(
+            name=f"Zahl {i}", slug=f"bench-zahl-{i}", subject="Die Zahl", explanation="Zahl",
+            unit="Personen", field_of_action=template.field_of_action,
+            source_name="Bench", data_date=template.data_date,
+        )  # fmt: skip
+    towns = list(Municipality.objects.all())
+    stored = set(Value.objects.values_list("indicator_id", "municipality_id", "year"))
+    Value.objects.bulk_create(
+        Value(indicator_id=indicator, municipality=town, year=year, value=1000 + year + n)
+        for indicator in Indicator.objects.values_list("pk", flat=True)
+        for n, town in enumerate(towns)
+        for year in range(2024 - years, 2024)
+        if (indicator, town.pk, year) not in stored
+    )
+
+
 def page_urls(anchors: dict) -> list[tuple[str, str]]:
     from django.urls import NoReverseMatch, reverse
 
@@ -133,6 +159,7 @@ def page_urls(anchors: dict) -> list[tuple[str, str]]:
         ("Feed Termine", "governance:meeting_feed"),
         ("Kalender Termine", "governance:meeting_calendar"),
         ("Offene Daten", "opendata:index"),
+        ("Zahlen und Berichte", "figures:index"),
         ("DCAT-Katalog", "opendata:catalogue_ttl"),
         ("OParl System", "oparl:system"),
     ]
@@ -143,11 +170,13 @@ def page_urls(anchors: dict) -> list[tuple[str, str]]:
         except NoReverseMatch:
             print(f"  (skipped {label}: no URL named {name!r})")
     for key in ("municipality", "field", "project", "group", "body", "meeting", "document",
-                "news", "page"):  # fmt: skip
+                "news", "page", "indicator"):  # fmt: skip
         urls.append((f"{key} (Detail)", anchors[key].get_absolute_url()))
     urls += [
         ("Sitemap Dokumente", "/sitemap-dokumente.xml"),
         ("Suche „Wohnen“", "/suche/?q=Wohnen"),
+        ("Suche „Radwege“", "/suche/?q=Radwege"),  # synonyms and parts of words
+        ("Suche „Havixbek“", "/suche/?q=Havixbek"),  # no hits: "Meinten Sie …?"
     ]
     return urls
 
@@ -179,6 +208,9 @@ def main() -> int:
     anchors = seed_small()
     if factor > 1:
         grow(anchors, factor=factor, batch=1)
+        grow_figures(anchors)
+        # Bulk-created rows send no signals: their search entries are written in one go.
+        call_command("search_reindex", verbosity=0)
     analyze()
     target.write_text(json.dumps(page_urls(anchors) + oparl_meeting_list()))
     return 0

@@ -7,8 +7,8 @@ the real password hasher). It measures /healthz latency at idle, then while N cl
 
 Each flood client claims its own address through X-Forwarded-For (gunicorn's address is made a
 trusted proxy), so the flood looks like 20 different machines: each gets its few password hashes
-until django-axes locks its address, then the cache limit answers 429 before any hash. Without
-REDIS_URL every worker counts in its own memory, as on a single server without Redis.
+until django-axes locks its address, then the rate limit (rows in the database, shared by every
+worker) answers 429 before any hash.
 
 Only 127.0.0.1, bounded in time (--seconds) and in requests per client (--max-requests).
 Nothing is asserted beyond a verdict line; this is for reading, not for CI.
@@ -143,7 +143,7 @@ def flood_client(port, number, stop, max_requests, outcomes: Counter, lock) -> N
         except OSError:
             status, content = "error", b""
         if status == 429:
-            status = "429 gesperrt (axes)" if b"gesperrt" in content else "429 Limit (Cache)"
+            status = "429 gesperrt (axes)" if b"gesperrt" in content else "429 Limit"
         with lock:
             outcomes[str(status)] += 1
 

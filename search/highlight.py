@@ -1,20 +1,23 @@
 """Highlighted titles and snippets as safe HTML, whichever backend found them.
 
-Both backends mark matches with two private-use characters instead of tags: PostgreSQL's
-ts_headline and the Python fallback alike. Only here does text become HTML: everything is
+Matches are marked in Python for both databases, word by word as the search compared them
+(folded, without endings), with two private-use characters instead of tags. Only here does text become HTML: everything is
 escaped first, then each complete pair of markers turns into <mark>…</mark>, so neither the
 content nor the query can inject markup, and a stray marker in the content is dropped.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .text import dotless_variants, fold
+
 START, STOP = "\ue000", "\ue001"
 _PAIR = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
-SNIPPET_CHARS = 240  # about 35 words, as ts_headline's MaxWords in backends.py
+SNIPPET_CHARS = 240  # about 35 words
 ELLIPSIS = " … "
 
 
@@ -60,29 +63,54 @@ def parse(query: str) -> ParsedQuery:
     return ParsedQuery(tuple(groups), tuple(excluded))
 
 
-def _pattern(terms) -> re.Pattern | None:
-    if not terms:
+_WORD = re.compile(r"\w+")
+
+
+def _matcher(keys) -> Callable[[str], bool] | None:
+    """Whether a word of the text counts as a match: its folded form ("muenster") or its
+    dotless one ("munster") contains one of the query's keys (search.text), as the search
+    compared them."""
+    keys = tuple(k for k in keys if k)
+    if not keys:
         return None
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(alternatives, re.IGNORECASE)
+
+    def matches(word: str) -> bool:
+        spellings = (fold(word), fold(dotless_variants(word)))
+        return any(k in spelling for k in keys for spelling in spellings)
+
+    return matches
 
 
-def _mark(text: str, pattern: re.Pattern | None) -> str:
-    return pattern.sub(lambda m: f"{START}{m.group()}{STOP}", text) if pattern else text
+def _matches(text: str, matcher) -> list[re.Match]:
+    if matcher is None:
+        return []
+    return [m for m in _WORD.finditer(text) if matcher(m.group())]
+
+
+def _mark(text: str, matcher) -> str:
+    if matcher is None:
+        return text
+    return _WORD.sub(
+        lambda m: f"{START}{m.group()}{STOP}" if matcher(m.group()) else m.group(), text
+    )
 
 
 def _clean(text: str) -> str:
     return " ".join(text.replace(START, "").replace(STOP, "").split())
 
 
-def mark_title(title: str, terms) -> str:
-    return _mark(_clean(title), _pattern(terms))
+def mark_title(title: str, keys) -> str:
+    return _mark(_clean(title), _matcher(keys))
 
 
-def mark_snippet(text: str, terms, size: int = SNIPPET_CHARS) -> str:
+def has_match(text: str, keys) -> bool:
+    return bool(_matches(_clean(text), _matcher(keys)))
+
+
+def mark_snippet(text: str, keys, size: int = SNIPPET_CHARS) -> str:
     """A window of the text around the first match (or its start), matches marked."""
-    text, pattern = _clean(text), _pattern(terms)
-    found = pattern.search(text) if pattern else None
+    text, matcher = _clean(text), _matcher(keys)
+    found = next(iter(_matches(text, matcher)), None)
     start = 0
     if found and found.end() > size:
         # Begin at a word a third of the window before the match.
@@ -94,4 +122,4 @@ def mark_snippet(text: str, terms, size: int = SNIPPET_CHARS) -> str:
             end = cut
     prefix = ELLIPSIS.lstrip() if start > 0 else ""
     suffix = ELLIPSIS.rstrip() if end < len(text) else ""
-    return f"{prefix}{_mark(text[start:end].strip(), pattern)}{suffix}"
+    return f"{prefix}{_mark(text[start:end].strip(), matcher)}{suffix}"

@@ -1,21 +1,40 @@
-from django.contrib.postgres.search import SearchVector
-from django.db import connection
-from django.db.models import Value
-from django.db.models.signals import post_save
-from django.dispatch import receiver
+"""The search index follows every save and delete of the content it holds (search.index).
 
-from governance.models import Document
+Publication, withdrawal and scheduled dates are saves of the object, so its entry follows; a
+scheduled date needs nothing more, the entry's window is read at query time. Changes that skip
+signals (queryset.update, bulk_create) are caught up by `manage.py search_reindex`.
+"""
 
-from .backends import CONFIG
-from .models import DocumentText
+from django.db.models.signals import post_delete, post_save
+
+from . import index
+from .sources import DEPENDENTS, SOURCES
 
 
-@receiver(post_save, sender=Document, dispatch_uid="search.index_document_text")
-def index_document_text(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Stores the vector of the PDF's text whenever it may have changed (PostgreSQL only)."""
-    if raw or connection.vendor != "postgresql":
+def _saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index.index(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    index.remove(instance)
+
+
+def _dependent_changed(sender, instance, raw=False, **kwargs):
+    if raw:
         return
-    if update_fields is not None and "text_content" not in update_fields:
-        return
-    vector = SearchVector(Value(instance.text_content), weight="C", config=CONFIG)
-    DocumentText.objects.update_or_create(document=instance, defaults={"vector": vector})
+    model, pk = DEPENDENTS[sender](instance)
+    owner = model._default_manager.filter(pk=pk).first()  # gone when deleted with it
+    if owner is not None:
+        index.index(owner)
+
+
+def connect() -> None:
+    for source in SOURCES:
+        uid = f"search.index.{source.key}"
+        post_save.connect(_saved, sender=source.model, dispatch_uid=uid)
+        post_delete.connect(_deleted, sender=source.model, dispatch_uid=uid)
+    for model in DEPENDENTS:
+        uid = f"search.index.{model._meta.label_lower}"
+        post_save.connect(_dependent_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_dependent_changed, sender=model, dispatch_uid=uid)

@@ -4,10 +4,13 @@ from django.views.generic import TemplateView
 
 from core import ratelimit
 from core.client import client_address
+from projects.models import FieldOfAction
 
 from .forms import MAX_QUERY_LENGTH, SearchForm
 from .results import Search
 from .sources import SOURCES, SOURCES_BY_KEY
+from .stats import count_zero_hits
+from .suggest import suggestion
 
 
 class SearchView(TemplateView):
@@ -49,6 +52,13 @@ class SearchView(TemplateView):
             kind=form.kind,
             kind_label=SOURCES_BY_KEY[form.kind].label if form.kind else "",
         )
+        if not context["total"]:
+            # Never a dead end: a corrected query, the fields of action, the contact.
+            count_zero_hits(form.query)
+            context.update(
+                suggestion=suggestion(form.query),
+                fields_of_action=FieldOfAction.objects.only("name", "slug"),
+            )
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -1,4 +1,6 @@
-from django.apps import AppConfig
+from importlib import import_module
+
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 class StadtregionConfig(AppConfig):
     name = "stadtregion"
     verbose_name = _("Website")
+    content = False  # no models editors edit (see the content apps)
 
     def ready(self):
         # The admin runs as SimpleAdminConfig (no autodiscovery: leaflet.admin needs GDAL), so
@@ -13,13 +16,12 @@ class StadtregionConfig(AppConfig):
         import axes.admin  # noqa: F401  (lockouts: staff unlock by deleting an attempt)
         import django.contrib.auth.admin  # noqa: F401
 
-        import accessibility.admin  # noqa: F401
         import accounts.admin  # noqa: F401  (authenticator apps; users' towns, after auth's admin)
-        import governance.admin  # noqa: F401
-        import images.admin  # noqa: F401
-        import members.admin  # noqa: F401
-        import pages.admin  # noqa: F401
-        import projects.admin  # noqa: F401
+
+        # Every content app's admin (its AppConfig says content = True).
+        for config in apps.get_app_configs():
+            if getattr(config, "content", False):
+                import_module(getattr(config, "admin_module", f"{config.name}.admin"))
 
         from .permissions import sync_editor_group_after_migrate
 

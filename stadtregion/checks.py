@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http.request import validate_host
 
+from core.project import project_app_configs
 from core.tiles import tile_url
 
 TILE_PLACEHOLDERS = ("{z}", "{x}", "{y}")
@@ -132,3 +133,19 @@ def check_site_url(app_configs, **kwargs):
             )
         )
     return warnings
+
+
+@checks.register()
+def check_content_declarations(app_configs, **kwargs):
+    """Every app of ours says whether editors edit its models: permissions and the admin follow
+    from ``content`` (stadtregion.permissions), so a new app must not be left out silently."""
+    return [
+        checks.Error(
+            f"The app {config.label!r} does not declare content = True or False in its AppConfig.",
+            hint="docs/architecture.md, “Declared once”.",
+            obj=config,
+            id="stadtregion.E011",
+        )
+        for config in project_app_configs()
+        if not isinstance(getattr(config, "content", None), bool)
+    ]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.core import checks
 from django.urls import NoReverseMatch, get_resolver, reverse
 
+from core.urls import reverse as remembered_reverse
+
 
 @dataclass(frozen=True)
 class Link:
@@ -57,6 +59,10 @@ SECTIONS = (
         ),
         sub_nav_title="Organisation",
     ),
+    Section(
+        "figures",
+        (Link("Zahlen und Berichte", "figures:index", below=("figures:indicator_detail",)),),
+    ),
 )
 
 
@@ -70,7 +76,10 @@ class NavItem:
 
 
 def _items(links, view_name: str | None) -> list[NavItem]:
-    return [NavItem(link.label, reverse(link.url_name), link.current(view_name)) for link in links]
+    return [
+        NavItem(link.label, remembered_reverse(link.url_name), link.current(view_name))
+        for link in links
+    ]
 
 
 def main_nav(view_name: str | None) -> list[NavItem]:

@@ -21,8 +21,13 @@ from simple_history.models import HistoricalChanges
 
 from members.editors import TOWN_EDITOR_GROUP_NAME
 
+
+def content_app_labels() -> frozenset[str]:
+    """The apps whose AppConfig says ``content = True``: editors edit their models."""
+    return frozenset(c.label for c in global_apps.get_app_configs() if getattr(c, "content", False))
+
+
 EDITOR_GROUP_NAME = "Redaktion"
-CONTENT_APP_LABELS = ("members", "projects", "governance", "pages", "accessibility", "images")
 EDIT_ACTIONS = ("add", "change", "delete", "view")
 # Viewing history needs only the model's own view permission by default; the historical
 # view permission keeps it working if SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is set.
@@ -37,7 +42,12 @@ TOWN_EDITOR_ACTIONS = {
 }
 TOWN_EDITOR_HIDDEN = {("accessibility", "accessibilityfeedback")}
 # Who edits for which town is granted by superusers alone, though it lives in a content app.
-NOT_CONTENT = {("members", "municipalityeditor")}
+# The search index is written by the search itself (search.index), never by hand.
+NOT_CONTENT = {
+    ("members", "municipalityeditor"),
+    ("search", "searchentry"),
+    ("search", "searchword"),
+}
 
 
 def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
@@ -48,7 +58,7 @@ def editor_permission_keys(apps=global_apps) -> set[tuple[str, str, str]]:
     """
     keys = set()
     for app_config in apps.get_app_configs():
-        if app_config.label not in CONTENT_APP_LABELS:
+        if app_config.label not in content_app_labels():
             continue
         for model in app_config.get_models():
             opts = model._meta
@@ -113,7 +123,7 @@ def _sync_group(name: str, permission_keys, apps, using: str):
     permissions = [
         permission
         for permission in Permission.objects.using(using)
-        .filter(content_type__app_label__in=CONTENT_APP_LABELS)
+        .filter(content_type__app_label__in=content_app_labels())
         .select_related("content_type")
         if (permission.content_type.app_label, permission.content_type.model, permission.codename)
         in wanted

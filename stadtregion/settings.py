@@ -5,6 +5,7 @@ start without a real SECRET_KEY and ALLOWED_HOSTS; see stadtregion.checks for th
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -122,7 +123,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 INSTALLED_APPS = [
-    # SimpleAdminConfig: autodiscovery would import leaflet.admin, which needs GDAL (DESIGN.md);
+    # SimpleAdminConfig: autodiscovery would import leaflet.admin, which needs GDAL (docs/architecture.md, "No GDAL");
     # this subclass only makes the two-factor-aware accounts.sites.StaffAdminSite the default.
     "accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -138,13 +139,16 @@ INSTALLED_APPS = [
     "accounts.apps.TwoFactorDevicesConfig",  # django_otp.plugins.otp_totp, German name
     "leaflet",
     "simple_history",
-    # Ours, lowest layer first: apps import only those above them (DESIGN.md, arrows one way).
+    # Ours, lowest layer first: apps import only those above them (docs/architecture.md,
+    # "One layer order"; the import-linter contract in pyproject.toml lists the same order).
     "core",
-    "images",
+    "uploads",
+    "editorial",
     "privacy",
     "members",
     "projects",
     "governance",
+    "figures",  # reads members, projects and governance documents
     "oparl",
     "maps",
     "pages",
@@ -176,6 +180,8 @@ MIDDLEWARE = [
     "operations.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below CommonMiddleware: a 404 at a moved address becomes a 301 before a slash is tried.
+    "editorial.redirects.RedirectFallbackMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this session used its one-time code (accounts.twofactor)?
@@ -246,10 +252,16 @@ PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", not DEBUG)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = 3600
 # Each process keeps recent pages in its memory too, bounded in bytes; larger answers (big
-# downloads) only in Redis, and the largest nowhere.
+# downloads) go to files every process of the host shares (sent without being read into
+# memory), and into Redis up to PAGE_CACHE_MAX_ENTRY_BYTES.
 PAGE_CACHE_LOCAL_BYTES = int(env_str("DJANGO_PAGE_CACHE_LOCAL_MB", "32")) * 1024 * 1024
 PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES = 512 * 1024
 PAGE_CACHE_MAX_ENTRY_BYTES = 8 * 1024 * 1024
+PAGE_CACHE_DIR = env_str(
+    "DJANGO_PAGE_CACHE_DIR", str(Path(tempfile.gettempdir()) / "stadtregion-pagecache")
+)
+PAGE_CACHE_DISK_BYTES = int(env_str("DJANGO_PAGE_CACHE_DISK_MB", "512")) * 1024 * 1024
+PAGE_CACHE_DISK_MAX_ENTRY_BYTES = 128 * 1024 * 1024
 # Parts that many pages share (navigation, footer, consent banner, filter facets) are rendered
 # once per content version and kept in each process's memory (operations/templatetags/fragments).
 FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", not DEBUG)
@@ -266,8 +278,8 @@ PAGE_CACHE_SHARED_CONTROL = env_str(
 )
 PAGE_CACHE_PURGE_URL = env_str("DJANGO_PAGE_CACHE_PURGE_URL", "")
 PAGE_CACHE_PURGE_TOKEN = env_str("DJANGO_PAGE_CACHE_PURGE_TOKEN", "")
-# gunicorn's worker count (gunicorn.conf.py reads the same variable). Several workers need the
-# shared cache above, or every rate limit counts per worker (check --deploy warns).
+# gunicorn's worker count (gunicorn.conf.py reads the same variable). Rate limits are database
+# rows (core.ratelimit), so every worker and server counts together.
 WEB_CONCURRENCY = int(env_str("WEB_CONCURRENCY", "3"))
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -364,7 +376,7 @@ LEAFLET_CONFIG = {
                     "-Mitwirkende",
                 ),
                 # Tile servers refuse requests without a Referer; the origin is enough, no path
-                # leaks. Never "no-referrer" (DESIGN.md).
+                # leaks. Never "no-referrer" (docs/architecture.md, "Consent before third parties").
                 "referrerPolicy": "strict-origin-when-cross-origin",
             },
         )
@@ -457,7 +469,7 @@ LOGIN_CONCURRENCY = 1
 LOGIN_ALERT = (5, 3600)
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)  # per client address, and per e-mail address
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
-# A signed preview link (core.preview) opens one unpublished page for a week, unless revoked.
+# A signed preview link (editorial.preview) opens one unpublished page for a week, unless revoked.
 PREVIEW_LINK_MAX_AGE = 7 * 24 * 3600  # seconds
 # Two-factor login (django-otp, TOTP), required for every staff account: the name the
 # authenticator app shows; device keys are never shown again in the admin once saved. A device is
@@ -467,19 +479,6 @@ OTP_TOTP_ISSUER = "Stadtregion Münster"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SITE_NAME = "Stadtregion Münster"
-
-# The text fields the templates render with |markdown: the admin gives them the Markdown editor
-# with toolbar, live preview and image check (core.markdown_admin). Keep in step with templates.
-MARKDOWN_FIELDS = {
-    "pages.page": ["body"],
-    "pages.newsarticle": ["text"],
-    "members.municipality": ["description"],
-    "projects.fieldofaction": ["description"],
-    "projects.workinggroup": ["description"],
-    "projects.project": ["description"],
-    "governance.body": ["description"],
-    "governance.meeting": ["description"],
-}
 
 # DJANGO_LOG_FORMAT=json for log collectors (the container image sets it); every line carries
 # the request id. Queries slower than DJANGO_SLOW_QUERY_MS are logged with their SQL.

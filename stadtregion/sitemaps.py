@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from figures.models import Indicator
 from governance.models import Body, Document, Meeting
 from members.models import Municipality
 from pages.models import NewsArticle, Page
@@ -13,7 +14,7 @@ class StaticSitemap(Sitemap):
         return [
             "home", "members:list", "projects:field_list", "projects:project_list",
             "projects:group_list", "governance:body_list", "governance:meeting_list",
-            "governance:document_list", "governance:timeline", "news:list",
+            "governance:document_list", "governance:timeline", "news:list", "figures:index",
         ]  # fmt: skip
 
     def location(self, item):
@@ -53,4 +54,5 @@ SITEMAPS = {
     "dokumente": ModelSitemap(Document.objects.published),
     "seiten": ModelSitemap(Page.objects.published),
     "aktuelles": ModelSitemap(NewsArticle.objects.published),
+    "zahlen": ModelSitemap(Indicator.objects.all),
 }

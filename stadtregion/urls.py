@@ -3,9 +3,9 @@ from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from core.fields import NAME_PATTERN
-from core.media import media
-from core.preview import preview_link
+from editorial.preview import preview_link
+from uploads.fields import NAME_PATTERN
+from uploads.media import media
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -33,7 +33,8 @@ urlpatterns = [
     path("kommunen/", include("members.urls")),
     path("", include("projects.urls")),
     path("", include("governance.urls")),
-    # Uploads, only for objects the visitor may see (core.media); documents also have a
+    path("zahlen/", include("figures.urls")),
+    # Uploads, only for objects the visitor may see (uploads.media); documents also have a
     # stable address of their own.
     re_path(rf"^media/(?P<path>{NAME_PATTERN})$", media, name="media"),
     path("", include("accessibility.urls")),

@@ -32,7 +32,8 @@ def _field_data(form, name: str, form_field) -> dict[str, Any]:
     if isinstance(form_field, forms.FileField):
         return {}  # nothing uploaded: the stored file stays
     if isinstance(form_field, forms.SplitDateTimeField):
-        day, time = form_field.widget.decompress(value)
+        # A re-shown (bound) form holds the two posted parts already.
+        day, time = value if isinstance(value, list) else form_field.widget.decompress(value)
         return {f"{key}_0": day or "", f"{key}_1": time or ""}
     if isinstance(form_field, forms.BooleanField):
         return {key: "on"} if value else {}
@@ -44,6 +45,8 @@ def _field_data(form, name: str, form_field) -> dict[str, Any]:
 def form_data(response) -> dict[str, Any]:
     """The data a browser posts for the admin form in ``response`` when nothing is changed."""
     data = {}
+    if response.context.get("base_version"):  # the version the form started from
+        data["_base_version"] = response.context["base_version"]
     forms_ = [response.context["adminform"].form]
     for inline in response.context.get("inline_admin_formsets", []):
         management = inline.formset.management_form
@@ -82,6 +85,15 @@ def post_change(client, obj, **changes):
     data = form_data(client.get(url))
     data.update(changes)
     return client.post(url, data)
+
+
+def publish_pending(client, obj, **kwargs):
+    """Opens "Änderung veröffentlichen" of a live object's draft and confirms what it shows."""
+    url = admin_url(type(obj), "publish_pending", obj.pk)
+    confirm = client.get(url)
+    if confirm.status_code != 200:
+        return confirm
+    return client.post(url, {"_base_version": confirm.context["base_version"]}, **kwargs)
 
 
 @dataclass

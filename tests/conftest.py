@@ -73,6 +73,23 @@ def seeded_site(django_db_setup, django_db_blocker, tmp_path_factory):
     return site
 
 
+@pytest.fixture
+def seeded_db(seeded_site, db, settings):
+    """The seeded rows (see `seeded_site`) in this test's database, with the uploads they point
+    to; sequences move past the loaded ids, so factories can add rows."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    connection.creation.deserialize_db_from_string(seeded_site.rows)
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    settings.MEDIA_ROOT = seeded_site.media_root
+    return seeded_site
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploads go to a temporary folder, never into the checkout."""
@@ -90,10 +107,11 @@ def _plain_static(settings):
 
 
 @pytest.fixture(autouse=True)
-def _no_page_cache(settings):
+def _no_page_cache(settings, tmp_path):
     """Tests see each page as rendered (and count its queries); tests/operations/
     test_pagecache.py switches the cache on."""
     settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_DIR = str(tmp_path / "pagecache")
     settings.FRAGMENT_CACHE_ENABLED = False
     # No listening connection in the test process: it would outlive the test database.
     settings.PAGE_CACHE_LISTEN = False

@@ -11,6 +11,7 @@ from PIL import Image as PILImage
 from pypdf import PdfWriter
 
 from accessibility.models import AccessibilityFeedback, SignLanguageVideo
+from editorial.models import Image
 from governance.models import (
     AgendaItem,
     Body,
@@ -20,7 +21,6 @@ from governance.models import (
     SeatQuota,
     TimelineEvent,
 )
-from images.models import Image
 from members.models import ContactPerson, Municipality
 from pages.models import NewsArticle, Page
 from projects.models import FieldOfAction, Project, WorkingGroup

@@ -1,4 +1,4 @@
-"""Finds English in what staff read: the check behind tests/core/test_admin_german.py and
+"""Finds English in what staff read: the check behind tests/site/test_admin_german.py and
 tests/browser/test_admin_german_browser.py. Two kinds of English:
 
 - a message of the admin's catalogues (Django's admin, auth, contenttypes and forms;

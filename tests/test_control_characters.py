@@ -7,6 +7,7 @@ import datetime
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import feedparser
@@ -22,9 +23,11 @@ from rdflib import Graph
 
 from accessibility.models import AccessibilityFeedback
 from core.text import clean_line, clean_text
+from figures.models import Value
 from governance.models import Body, Document, Meeting
 from members.models import Municipality
 from opendata.datasets import DATASETS
+from search.models import Synonym, ZeroHitQuery
 from tests.admin_helpers import admin_url, form_data
 from tests.factories import (
     AccessibilityFeedbackFactory,
@@ -45,6 +48,7 @@ from tests.factories import (
     TimelineEventFactory,
     WorkingGroupFactory,
 )
+from tests.figures.conftest import make_indicator
 from tests.governance.test_calendar_clients import icaljs_times
 from tests.oparl.test_schema import crawl
 
@@ -101,6 +105,12 @@ def _content():
     SignLanguageVideoFactory(description="Beschreibung")
     AccessibilityFeedbackFactory(name="Erika", staff_note="Notiz")
     ImageFactory()
+    indicator = make_indicator(
+        aggregation_note="x", genesis_attributes="x", source_url="https://example.org/"
+    )
+    Value.objects.create(indicator=indicator, municipality=town, year=2024, value=Decimal(1))
+    Synonym.objects.create(term="Radweg", equivalents="Veloroute")
+    ZeroHitQuery.objects.create(query="Radwegg", count=1, last_day=datetime.date(2026, 1, 1))
 
 
 def store_controls_as_legacy_rows():

@@ -1,17 +1,8 @@
-"""Template filters used across the site: Markdown for editors' text, German durations."""
+"""Template filters used across the site: German durations, elided page numbers."""
 
 from django import template
-from django.utils.safestring import mark_safe
-
-from core.markdown import render
 
 register = template.Library()
-
-
-@register.filter(is_safe=True)
-def markdown(text: str) -> str:
-    """Office staff write Markdown; the admin's preview shows the same HTML (core.markdown)."""
-    return mark_safe(render(text))
 
 
 @register.filter

@@ -12,12 +12,14 @@ from django.db import transaction
 from .base import SeedLog
 from .documents import load_documents
 from .fields import load_fields
+from .figures import load_figures
 from .governance import load_bodies, load_memberships, load_seat_quotas, load_timeline
 from .meetings import load_meetings
 from .members import load_contacts, load_municipalities
 from .news import load_news
 from .pages import load_pages
 from .projects import load_projects, load_working_groups
+from .synonyms import load_synonyms
 
 
 @transaction.atomic
@@ -33,10 +35,14 @@ def seed_all(*, today: datetime.date) -> SeedLog:
     load_seat_quotas(log, bodies["beirat"], municipalities)
     load_memberships(log, bodies, municipalities, contacts)
     meetings = load_meetings(log, bodies, today)
-    load_documents(log, bodies=bodies, meetings=meetings, projects=projects, fields=fields)
+    documents = load_documents(
+        log, bodies=bodies, meetings=meetings, projects=projects, fields=fields
+    )
+    load_figures(log, fields, municipalities, documents)
     load_timeline(log)
     load_pages(log)
     load_news(log, fields=fields, projects=projects, municipalities=municipalities)
+    load_synonyms(log)
     return log
 
 

@@ -4,6 +4,7 @@ import math
 from decimal import Decimal as D
 from typing import NamedTuple
 
+from figures.ags import AGS_BY_SLUG
 from members.models import ContactPerson, Municipality
 
 from .base import SeedLog
@@ -48,23 +49,6 @@ MEMBERS = [
 ]
 # fmt: on
 APPROXIMATE = {"everswinkel"}
-# Amtliche Gemeindeschlüssel from the Gemeindeverzeichnis of the Statistisches Bundesamt
-# (Destatis, GV-ISys): Land 05 (NRW), Regierungsbezirk 5 (Münster), Kreis 15 (Münster,
-# kreisfrei), 58 (Coesfeld), 66 (Steinfurt) or 70 (Warendorf), then the Gemeinde.
-AGS = {
-    "altenberge": "05566004",
-    "ascheberg": "05558004",
-    "drensteinfurt": "05570016",
-    "everswinkel": "05570024",
-    "greven": "05566012",
-    "havixbeck": "05558020",
-    "muenster": "05515000",
-    "nottuln": "05558032",
-    "ostbevern": "05570032",
-    "senden": "05558044",
-    "sendenhorst": "05570040",
-    "telgte": "05570044",
-}
 FOUNDED, OSTBEVERN_JOINED = 2001, 2007
 
 MUENSTER_TEXT = (
@@ -109,7 +93,7 @@ def municipality_values(order: int, member: Member) -> dict:
         "name": member.name,
         "official_name": f"{member.kind} {member.name}",
         "district": member.district,
-        "ags": AGS[member.slug],
+        "ags": AGS_BY_SLUG[member.slug],  # Destatis Gemeindeverzeichnis (figures.ags)
         "population": member.population,
         "population_year": member.population_year,
         "population_approximate": member.slug in APPROXIMATE,

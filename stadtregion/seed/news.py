@@ -1,4 +1,4 @@
-"""News articles (Aktuelles) about the cooperation's documented history (DESIGN.md, Timeline).
+"""News articles (Aktuelles) about the cooperation's documented history (docs/architecture.md, "Demo content").
 
 The facts are real; the wording is ours. An article counts as real (``is_demo=False``) only
 when it restates documented facts and its date is the documented day of the event. Where the

@@ -3,7 +3,7 @@
 axe runs on one page per URL pattern, where templates differ, in three states: first visit
 with the banner open (in the crawl of test_consent_browser.py, on every page in CI), consent
 given with maps and videos shown, and 320 px wide. Titles, headings and skip links are read
-from the HTML (tests/test_public_pages.py).
+from the HTML (tests/site/test_public_pages.py).
 """
 
 import pytest

@@ -274,4 +274,4 @@ def test_inline_tables_get_the_narrow_stylesheet(editor_client):
 
     content = editor_client.get(admin_url(Municipality, "change", town.pk)).content.decode()
 
-    assert "core/admin-inlines.css" in content
+    assert "editorial/admin-inlines.css" in content

@@ -241,6 +241,6 @@ def test_admin_change_form_has_the_map_picker(admin_client, region, model):
     picker = picker_config(response)
     assert picker["tileUrl"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     assert picker["tileOptions"]["referrerPolicy"] == "strict-origin-when-cross-origin"
-    assert "/static/leaflet/leaflet.js" in html and "/static/core/admin-map-picker.js" in html
+    assert "/static/leaflet/leaflet.js" in html and "/static/editorial/admin-map-picker.js" in html
     assert "leaflet.forms" not in html  # django-leaflet's GDAL-bound widget stays out
     assert TILE_HOST in response["Content-Security-Policy"]

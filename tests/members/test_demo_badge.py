@@ -1,5 +1,5 @@
 """The "Beispielinhalt" badge follows the content: editors see it, clear it, and replacing an
-invented contact's content removes it (core.admin.clear_demo_badge_if_edited)."""
+invented contact's content removes it (editorial.admin.clear_demo_badge_if_edited)."""
 
 import pytest
 

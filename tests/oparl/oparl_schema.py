@@ -1,5 +1,5 @@
 """Checks OParl JSON against the copied OParl 1.1 schema (tests/oparl/schema, CC BY-SA 4.0)
-and against the stricter rules of real importers (DESIGN.md)."""
+and against the stricter rules of real importers (docs/architecture.md, "Interfaces that outside tools read")."""
 
 import json
 import re
@@ -62,7 +62,7 @@ def validate(obj: dict) -> list[dict]:
 
 
 def strict(name: str, obj: dict) -> None:
-    """What meine-stadt-transparent's importer needs beyond the spec (DESIGN.md)."""
+    """What meine-stadt-transparent's importer needs beyond the spec (docs/architecture.md)."""
     if name == "Meeting":
         assert "start" in obj
     if name == "LegislativeTerm":

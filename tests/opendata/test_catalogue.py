@@ -1,5 +1,5 @@
 """The DCAT-AP.de catalogue, parsed with rdflib and held to what GovData's SHACL shapes demand
-(DESIGN.md, "Open data that GovData accepts")."""
+(docs/architecture.md, "Interfaces that outside tools read")."""
 
 from datetime import timedelta
 

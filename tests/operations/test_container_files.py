@@ -1,4 +1,4 @@
-"""What can be proven about the container setup without a Docker daemon (DESIGN.md): hadolint
+"""What can be proven about the container setup without a Docker daemon (docs/architecture.md, "Containers"): hadolint
 accepts the Dockerfile, and compose.yaml is valid against the Compose Specification and wires
 two app servers to one PostgreSQL, one Redis and one shared media volume behind the proxy."""
 

@@ -18,7 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from gunicorn.config import Config
 from pythonjsonlogger.json import JsonFormatter
 
-from core import preview
+from editorial import preview
 from operations.logs import RedactUrlsFilter, loggable_path, logging_config
 from tests.factories import NewsArticleFactory
 

@@ -4,6 +4,7 @@ committed change, bounded in keys and bytes, and never fails a request when Redi
 import datetime
 import gzip
 import threading
+from pathlib import Path
 
 import brotli
 import pytest
@@ -318,6 +319,65 @@ def test_memory_is_bounded_in_bytes(settings):
     assert local_pages.get("page-19") is not None and local_pages.get("page-0") is None
     local_pages.put("download", entry(30_000))  # above the limit for one entry
     assert local_pages.get("download") is None
+
+
+def test_large_answers_are_kept_on_disk_and_sent_as_files(
+    client, settings, django_assert_num_queries
+):
+    """A download above the per-process limit is rendered once per version, stored in the
+    host's folder and sent from there: never held in any process's memory."""
+    settings.PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES = 1_000
+    for number in range(40):
+        ProjectFactory(title=f"Projekt {number}", slug=f"projekt-{number}", is_published=True)
+    first = client.get("/opendaten/projekte.csv")
+    assert first.status_code == 200 and len(first.content) > 1_000
+    assert len(local_pages) == 0
+    with django_assert_num_queries(1):  # the version: nothing is rendered
+        second = client.get("/opendaten/projekte.csv")
+    assert second["X-Cache"] == "hit" and second.streaming
+    assert b"".join(second.streaming_content) == first.content
+    assert int(second["Content-Length"]) == len(first.content)
+    assert len(local_pages) == 0
+
+
+def test_the_disk_store_is_bounded_and_a_dropped_file_is_a_miss(client, settings):
+    from operations.pagestore import disk_pages
+
+    settings.PAGE_CACHE_DISK_BYTES = 25_000
+    settings.PAGE_CACHE_DISK_MAX_ENTRY_BYTES = 20_000
+
+    def entry(size):
+        return Entry(
+            headers=(("Content-Type", "text/csv"),), bodies={"identity": b"x" * size}, etag="e"
+        )
+
+    for number in range(5):
+        disk_pages.put(f"download-{number}", entry(10_000))
+    folder = Path(settings.PAGE_CACHE_DIR)
+    assert sum(f.stat().st_size for f in folder.iterdir()) <= 25_000
+    assert disk_pages.get("download-4") is not None
+    disk_pages.put("huge", entry(30_000))  # above the limit for one entry
+    assert disk_pages.get("huge") is None
+    settings.PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES = 1_000
+    MunicipalityFactory(name="Havixbeck")
+    client.get("/opendaten/kommunen.csv")
+    for file in folder.iterdir():
+        if not file.name.endswith(".json"):
+            file.unlink()  # dropped by another worker making room
+    response = client.get("/opendaten/kommunen.csv")
+    assert response.status_code == 200 and response["X-Cache"] == "miss"
+
+
+def test_the_wsgi_shortcut_sends_a_file_from_disk(client, settings, monkeypatch):
+    from stadtregion.wsgi import application
+
+    settings.PAGE_CACHE_LOCAL_MAX_ENTRY_BYTES = 1_000
+    MunicipalityFactory(name="Havixbeck")
+    expected = client.get("/opendaten/kommunen.csv").content
+    version = pageversion.read()
+    monkeypatch.setattr(pageversion, "known", lambda: version)
+    status, headers, body = _call(application, "/opendaten/kommunen.csv")
+    assert status == "200 OK" and headers["X-Cache"] == "hit" and body == expected
 
 
 def test_a_page_stored_by_another_server_is_served_and_kept_locally(client, redis_cache):

@@ -1,12 +1,14 @@
-"""Impressum, Datenschutz and the accessibility statement can be edited, but neither deleted nor
-moved: banner, embeds, feedback form and footer link to them by fixed address."""
+"""Impressum, Datenschutz, the accessibility statement, Leichte Sprache and Gebärdensprache can be
+edited, but neither deleted, moved nor withdrawn: banner, embeds, feedback form, header and footer
+link to them by fixed address."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
+from django.test import Client
 
 from pages.models import LEGAL_PAGE_SLUGS, Page
-from tests.admin_helpers import admin_url, form_errors, post_change
+from tests.admin_helpers import admin_url, form_errors, post_change, publish_pending
 from tests.crawl import sitemap_text
 from tests.factories import PageFactory
 
@@ -25,7 +27,14 @@ def legal():
 
 
 def test_the_fixed_addresses_are_the_linked_ones():
-    assert {"impressum", "datenschutz", "barrierefreiheit"} == LEGAL_PAGE_SLUGS
+    # Bug 5 (issue 19): Leichte Sprache and Gebärdensprache, linked from every page's header.
+    assert {
+        "impressum",
+        "datenschutz",
+        "barrierefreiheit",
+        "leichte-sprache",
+        "gebaerdensprache",
+    } == LEGAL_PAGE_SLUGS
 
 
 def test_the_orm_refuses_to_delete_a_legal_page(legal):
@@ -34,10 +43,10 @@ def test_the_orm_refuses_to_delete_a_legal_page(legal):
         legal[0].delete()
     with pytest.raises(ProtectedError):
         Page.objects.all().delete()
-    assert Page.objects.count() == 4
+    assert Page.objects.count() == len(LEGAL_PAGE_SLUGS) + 1
     other.delete()
     Page.objects.filter(slug="gibt-es-nicht").delete()
-    assert Page.objects.count() == 3
+    assert Page.objects.count() == len(LEGAL_PAGE_SLUGS)
 
 
 def test_the_orm_refuses_to_move_a_legal_page(legal):
@@ -83,6 +92,7 @@ def test_admin_edits_a_legal_page_but_keeps_its_address(staff_client, legal):
     page = legal[0]
     response = post_change(staff_client, page, title="Neuer Titel", slug="anders")
     assert response.status_code == 302, form_errors(response)
+    publish_pending(staff_client, page)
     page.refresh_from_db()
     assert (page.title, page.slug) == ("Neuer Titel", legal[0].slug)
 
@@ -109,3 +119,17 @@ def test_admin_still_deletes_and_moves_other_pages(staff_client):
     response = staff_client.post(admin_url(Page, "delete", page.pk), {"post": "yes"})
     assert response.status_code == 302
     assert not Page.objects.filter(pk=page.pk).exists()
+
+
+@pytest.mark.parametrize("slug", ["leichte-sprache", "gebaerdensprache"])
+def test_header_pages_cannot_be_deleted_moved_or_withdrawn(staff_client, slug):
+    """Bug 5 (issue 19): the header links to these on every page."""
+    page = PageFactory(slug=slug, title="Seite im Kopf")
+    assert staff_client.post(admin_url(Page, "delete", page.pk), {"post": "yes"}).status_code == 403
+    with pytest.raises(ProtectedError):
+        page.delete()
+    page.slug = "anders"
+    with pytest.raises(ValidationError):
+        page.save()
+    Page.objects.filter(pk=page.pk).update(is_published=False)
+    assert Client().get(f"/{slug}/").status_code == 200

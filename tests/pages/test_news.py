@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image
 
-from pages.models import RESERVED_SLUGS, NewsArticle, validate_page_slug
+from pages.models import NewsArticle, reserved_slugs, validate_page_slug
 from stadtregion.seed.news import ARTICLES
 from tests.admin_helpers import admin_url, form_data, form_errors, two_factor_login
 from tests.crawl import sitemap_text
@@ -134,9 +134,21 @@ def test_image_needs_alt_text():
 
 
 def test_aktuelles_is_reserved_for_pages():
-    assert "aktuelles" in RESERVED_SLUGS
+    assert "aktuelles" in reserved_slugs()
     with pytest.raises(ValidationError):
         validate_page_slug("aktuelles")
+
+
+def test_reserved_slugs_are_the_first_segments_of_the_routes():
+    # Read from the URL configuration: no route, no reservation ("api" and "start" had none).
+    assert reserved_slugs() == {
+        "admin", "aktuelles", "arbeitsgruppen", "chronik", "datenschutz-einstellungen",
+        "dokumente", "einbettung", "gremien", "handlungsfelder", "healthz", "karte", "kommunen",
+        "media", "oparl", "opendaten", "projekte", "robots.txt", "sitemap.xml", "static", "suche",
+        "termine", "vorschau",
+    }  # fmt: skip
+    validate_page_slug("start")
+    validate_page_slug("barrierefreiheit")  # a legal page, with the feedback form below it
 
 
 def _add_form(editor_client, **values):

@@ -9,11 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from pypdf import PdfReader, PdfWriter
 
-from core import pdftext
 from governance.models import Document
 from stadtregion.seed.pdf import build_pdf
 from tests.admin_helpers import admin_url, form_data, form_errors, post_change
 from tests.factories import DocumentFactory
+from uploads import pdftext
 
 pytestmark = pytest.mark.django_db
 

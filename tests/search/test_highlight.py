@@ -32,3 +32,11 @@ def test_a_snippet_is_a_window_around_the_first_match():
 def test_a_snippet_without_a_match_is_the_start_of_the_text():
     assert mark_snippet("Kurzer Text.", ["fehlt"]) == "Kurzer Text."
     assert mark_snippet("a " * 300, []).endswith(" …")
+
+
+def test_words_are_marked_in_every_spelling_the_search_accepts():
+    text = "Die Stadt Münster und Energieberatungstage"
+    for keys in (["muenster"], ["munster"], ["energieberatung"]):
+        marked = mark_snippet(text, keys)
+        assert marked.count(START) == 1, keys
+    assert mark_title("Münster", ["munster"]) == f"{START}Münster{STOP}"

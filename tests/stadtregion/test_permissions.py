@@ -7,7 +7,12 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from stadtregion.permissions import EDITOR_GROUP_NAME, editor_permission_keys, sync_editor_group
+from stadtregion.permissions import (
+    EDITOR_GROUP_NAME,
+    content_app_labels,
+    editor_permission_keys,
+    sync_editor_group,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,14 +52,9 @@ def test_editor_group_may_edit_all_content():
 def test_editor_group_gets_no_system_permissions():
     codenames = _group_codenames()
 
-    assert {name.split(".")[0] for name in codenames} == {
-        "members",
-        "projects",
-        "governance",
-        "pages",
-        "accessibility",
-        "images",
-    }
+    assert {name.split(".")[0] for name in codenames} == content_app_labels()
+    # The search index is written by the search itself, never by hand.
+    assert not {name for name in codenames if "searchentry" in name or "searchword" in name}
     # History records are written by saves, never edited by hand.
     assert "pages.change_historicalpage" not in codenames
     assert "members.delete_historicalmunicipality" not in codenames
@@ -107,3 +107,21 @@ def test_data_migration_works_on_the_historical_models():
     # The state at 0001 holds every model of the initial migrations of the content apps.
     assert {"members.change_municipality", "pages.view_page"} <= migrated
     assert migrated <= expected
+
+
+def test_the_content_apps_are_those_their_appconfig_marks():
+    assert content_app_labels() == {
+        "members", "projects", "governance", "figures", "pages", "accessibility", "search",
+        "editorial",
+    }  # fmt: skip
+
+
+def test_an_app_without_content_declaration_fails_the_check(monkeypatch):
+    from django.apps import apps
+
+    from stadtregion.checks import check_content_declarations
+
+    assert check_content_declarations(None) == []
+    config = apps.get_app_config("maps")
+    monkeypatch.delattr(type(config), "content")
+    assert [error.id for error in check_content_declarations(None)] == ["stadtregion.E011"]

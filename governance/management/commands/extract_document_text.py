@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from core.pdftext import field_file_text
 from governance.models import Document
+from uploads.pdftext import field_file_text
 
 
 class Command(BaseCommand):

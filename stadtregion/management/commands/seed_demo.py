@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from figures.models import Indicator, Value
 from governance.models import (
     AgendaItem,
     Body,
@@ -13,11 +14,13 @@ from governance.models import (
 from members.models import ContactPerson, Municipality
 from pages.models import Page
 from projects.models import FieldOfAction, Project, WorkingGroup
+from search.index import rebuild
+from search.models import Synonym
 from stadtregion.seed import seed_all
 
 SUMMARY_MODELS = [
     Municipality, ContactPerson, FieldOfAction, WorkingGroup, Project, Body, SeatQuota, Membership,
-    Meeting, AgendaItem, Document, TimelineEvent, Page,
+    Meeting, AgendaItem, Document, TimelineEvent, Page, Indicator, Value, Synonym,
 ]  # fmt: skip
 
 
@@ -34,6 +37,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, quiet=False, verbosity=1, **options):
         log = seed_all(today=timezone.localdate())
+        # The index follows each save; rebuilt once more for the word list of everything live.
+        indexed = rebuild()
         if quiet or verbosity == 0:
             return
         self.stdout.write(self.style.SUCCESS("Inhalte der Stadtregion Münster geladen."))
@@ -43,6 +48,7 @@ class Command(BaseCommand):
                 f"  {model._meta.verbose_name_plural}: {model._default_manager.count()} "
                 f"({created} neu, {updated} aktualisiert)"
             )
+        self.stdout.write(f"  Suchindex: {indexed} Einträge")
         self.stdout.write(
             "\nEin Konto für die Redaktion legen Sie an mit: make superuser (oder python "
             "manage.py createsuperuser und danach python manage.py enrolment_link NAME für den "
