@@ -1,25 +1,29 @@
-"""Internal links in the published Markdown texts (settings.MARKDOWN_FIELDS): who links to an
+"""Internal links in the published Markdown texts (every MarkdownField): who links to an
 object (so that withdrawing or deleting it can name them), and which links lead nowhere.
 
 A link is internal when it starts with "/" or with the site's own address (settings.SITE_URL).
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
+
+from .fields import markdown_fields
 
 # [text](/path "title") and <a href="/path">: the address up to a space, quote or bracket.
 _LINK = re.compile(r"""\]\(\s*<?([^)\s>"]+)|href=["']([^"']+)""")
 
 
 def _texts():
-    """(model, fields, queryset of its published objects) for every Markdown text."""
-    for label, fields in settings.MARKDOWN_FIELDS.items():
-        model = apps.get_model(label)
+    """(model, field names, queryset of its published objects) for every Markdown text."""
+    by_model = defaultdict(list)
+    for model, field in markdown_fields():
+        by_model[model].append(field.name)
+    for model, fields in by_model.items():
         manager = model._default_manager
         queryset = manager.published() if hasattr(manager, "published") else manager.all()
         yield model, fields, queryset

@@ -142,8 +142,13 @@ def english_in(texts) -> set[str]:
     found = set()
     for text in texts:
         normalized = _normalize(text)
-        # Whole words only: "be" in a file name like "9be14.pdf" is none.
-        words = set(re.findall(r"\b[^\W\d_]+\b", normalized))
+        # Whole words only: "be" in a file name like "9be14.pdf" is none; and no abbreviation in
+        # capitals ("IT.NRW", the state's statistics office).
+        words = {
+            word.casefold()
+            for word in re.findall(r"\b[^\W\d_]+\b", " ".join(text.split()))
+            if not (word.isupper() and len(word) > 1)
+        }
         if (
             normalized in plain
             or words & ENGLISH_WORDS

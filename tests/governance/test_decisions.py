@@ -168,6 +168,7 @@ def test_change_page_reads_the_vorlagen_once_however_many_items(editor_client):
         return len(queries)
 
     AgendaItemFactory(meeting=meeting)
+    count()  # the first visit opens the editor's edit session (editorial.edit_sessions)
     few = count()
     AgendaItemFactory.create_batch(5, meeting=meeting)
     assert count() == few

@@ -145,7 +145,7 @@ def test_reserved_slugs_are_the_first_segments_of_the_routes():
         "admin", "aktuelles", "arbeitsgruppen", "chronik", "datenschutz-einstellungen",
         "dokumente", "einbettung", "gremien", "handlungsfelder", "healthz", "karte", "kommunen",
         "media", "oparl", "opendaten", "projekte", "robots.txt", "sitemap.xml", "static", "suche",
-        "termine", "vorschau",
+        "termine", "vorschau", "zahlen",
     }  # fmt: skip
     validate_page_slug("start")
     validate_page_slug("barrierefreiheit")  # a legal page, with the feedback form below it
