@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from .siteurl import on_site
 from .text import clean_text
 
 # Seconds a reader or proxy may keep a feed: modest, as new content should reach readers soon.
@@ -56,6 +57,16 @@ class AtomFeed(Feed):
         response = super().__call__(request, *args, **kwargs)
         patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
         return response
+
+    def get_feed(self, obj, request):
+        """Links and the feed's id on the configured site address (core.siteurl), never the
+        Host the client sent: an id that changed with the host would duplicate every entry."""
+        feed = super().get_feed(obj, request)
+        for key in ("link", "feed_url", "id"):
+            feed.feed[key] = on_site(feed.feed[key])
+        for item in feed.items:
+            item["link"] = on_site(item["link"])
+        return feed
 
     def item_title(self, item) -> str:
         # Atom's <title> is text that the generator escapes; the default would escape twice.

@@ -1,10 +1,10 @@
 """Absolute addresses on the site's one configured address (settings.SITE_URL).
 
-For everything that leaves the request it was made in (mails now; feeds, calendars and the
-DCAT catalogue could follow): the Host header, port included, is the client's to choose.
+For everything that leaves the request it was made in (mails, feeds, calendars, the DCAT
+catalogue): the Host header, port included, is the client's to choose.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 
@@ -14,6 +14,12 @@ def absolute_url(path: str) -> str:
     if not path.startswith("/"):
         raise ValueError(f"A path on the site starts with '/', not {path!r}")
     return settings.SITE_URL + path
+
+
+def on_site(url: str) -> str:
+    """An absolute address (built on the request's host) moved to the configured address."""
+    parts = urlsplit(url)
+    return absolute_url(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
 
 
 def scheme_and_host() -> tuple[str, str]:

@@ -17,12 +17,14 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import cache_control
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, vDuration
 
 from core.feeds import FEED_MAX_AGE, ID_DOMAIN
+from core.siteurl import absolute_url
 from core.text import clean_line, clean_text
 
 from .models import Body, Meeting
+from .vtimezone import vtimezone
 
 PRODID = "-//Stadtregion Münster//Termine//DE"
 # Bodies meet a few times a year: this is years of meetings, and a bounded file.
@@ -92,30 +94,27 @@ def meeting_event(meeting: Meeting, url: str) -> Event:
     )
 
 
-def build_calendar(meetings: list[Meeting], *, name: str, uid: str, build_url) -> bytes:
-    """The meetings as one VCALENDAR with the VTIMEZONE of Europe/Berlin."""
+def build_calendar(meetings: list[Meeting], *, name: str, uid: str) -> bytes:
+    """The meetings as one VCALENDAR with the VTIMEZONE of Europe/Berlin; links to the meetings
+    on the configured site address (core.siteurl), whichever host served the file."""
     # Subscribers see the name among their other calendars: it names the site, too.
     calendar = Calendar.new(
         prodid=PRODID,
         uid=f"{uid}@{ID_DOMAIN}",  # the library would invent a new one on every request
         name=f"{clean_line(name)} – {settings.SITE_NAME}",
         description=f"Sitzungen und Termine der Gremien der {settings.SITE_NAME}",
-        refresh_interval=REFRESH_INTERVAL,
         language="de",
     )
+    # RFC 7986 wants VALUE=DURATION written out; Outlook reads the older X-PUBLISHED-TTL.
+    calendar.add("REFRESH-INTERVAL", vDuration(REFRESH_INTERVAL), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))
     # Always given, also for an empty feed, so a subscriber's client knows the zone; it spans
-    # the meetings' years only, to keep the file small.
-    days = [timezone.localdate(m.start) for m in meetings] or [timezone.localdate()]
-    calendar.add_component(
-        Timezone.from_tzid(
-            settings.TIME_ZONE,
-            first_date=min(days) - datetime.timedelta(days=366),
-            last_date=max(days) + datetime.timedelta(days=2 * 366),
-        )
-    )
+    # the meetings' years only (and whole years, so it is cached), to keep the file small.
+    years = [timezone.localdate(m.start).year for m in meetings] or [timezone.localdate().year]
+    calendar.add_component(vtimezone(settings.TIME_ZONE, min(years) - 1, max(years) + 2))
     calendar.add("X-WR-TIMEZONE", settings.TIME_ZONE)
     for meeting in meetings:
-        calendar.add_component(meeting_event(meeting, build_url(meeting.get_absolute_url())))
+        calendar.add_component(meeting_event(meeting, absolute_url(meeting.get_absolute_url())))
     return calendar.to_ical()
 
 
@@ -124,6 +123,8 @@ class CalendarView(View):
     """Answers GET with the .ics of ``get_meetings()``; subclasses pick the meetings."""
 
     filename = "termine.ics"
+    # A subscription, read again and again by calendar programs: not a file to download once.
+    disposition = "inline"
     name = "Termine"
     uid = "termine"
 
@@ -155,10 +156,9 @@ class CalendarView(View):
             meetings,
             name=self.get_name(),
             uid=self.get_uid(),
-            build_url=request.build_absolute_uri,
         )
         response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}"'
+        response["Content-Disposition"] = f'{self.disposition}; filename="{self.get_filename()}"'
         return response
 
 
@@ -179,6 +179,8 @@ class BodyCalendarView(CalendarView):
 
 class MeetingCalendarView(CalendarView):
     """One meeting, past or future, for the visitor's own calendar."""
+
+    disposition = "attachment"
 
     def get_meetings(self):
         meetings = for_calendar(Meeting.objects.published().filter(slug=self.kwargs["slug"]))

@@ -34,6 +34,14 @@ class MeetingQuerySet(PublishedQuerySet):
     def past(self):
         return self.filter(start__lt=timezone.now()).order_by("-start")
 
+    def concerning(self, municipality):
+        """Meetings of the bodies the town holds seats or members in (a subquery, so no
+        duplicates and no DISTINCT)."""
+        bodies = self.model._meta.get_field("body").related_model.objects.filter(
+            Q(seat_quotas__municipality=municipality) | Q(memberships__municipality=municipality)
+        )
+        return self.filter(body__in=bodies.values("pk"))
+
     def before_day(self, day: datetime.date):
         """Meetings that start before the local day: a range on the column, which an index
         serves, where start__year would convert every row's time zone."""

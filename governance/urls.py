@@ -1,5 +1,8 @@
 from django.urls import path
 
+from core.feeds import FEED_MAX_AGE
+from operations.interfaces import interface
+
 from . import calendar, feeds, views
 
 app_name = "governance"
@@ -13,20 +16,32 @@ urlpatterns = [
     ),
     path(
         "gremien/<slug:slug>/kalender.ics",
-        calendar.BodyCalendarView.as_view(),
+        interface(calendar.BodyCalendarView.as_view(), max_age=FEED_MAX_AGE),
         name="body_calendar",
     ),
     path("termine/", views.MeetingListView.as_view(), name="meeting_list"),
-    path("termine/kalender.ics", calendar.CalendarView.as_view(), name="meeting_calendar"),
-    path("termine/atom.xml", feeds.MeetingFeed(), name="meeting_feed"),
+    path(
+        "termine/kalender.ics",
+        interface(calendar.CalendarView.as_view(), max_age=FEED_MAX_AGE),
+        name="meeting_calendar",
+    ),
+    path(
+        "termine/atom.xml",
+        interface(feeds.MeetingFeed(), max_age=FEED_MAX_AGE),
+        name="meeting_feed",
+    ),
     path("termine/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path(
         "termine/<slug:slug>/kalender.ics",
-        calendar.MeetingCalendarView.as_view(),
+        interface(calendar.MeetingCalendarView.as_view(), max_age=FEED_MAX_AGE),
         name="meeting_ics",
     ),
     path("dokumente/", views.DocumentListView.as_view(), name="document_list"),
-    path("dokumente/atom.xml", feeds.DocumentFeed(), name="document_feed"),
+    path(
+        "dokumente/atom.xml",
+        interface(feeds.DocumentFeed(), max_age=FEED_MAX_AGE),
+        name="document_feed",
+    ),
     path("dokumente/<slug:slug>/", views.DocumentDetailView.as_view(), name="document_detail"),
     path(
         "dokumente/<slug:slug>/datei.pdf",

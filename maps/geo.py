@@ -43,6 +43,7 @@ def municipality_feature(municipality: Municipality) -> dict:
             "name": municipality.name,
             "slug": municipality.slug,
             "district": municipality.district,
+            "ags": municipality.ags,
             "url": municipality.get_absolute_url(),
         },
     )

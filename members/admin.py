@@ -19,7 +19,7 @@ class ContactPersonInline(TownEditorInlineMixin, DemoBadgeFieldMixin, admin.Tabu
 class MunicipalityAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmin):
     town_lookup = "pk"
     # The place in the list of members concerns all twelve.
-    town_editor_readonly_fields = ("order",)
+    town_editor_readonly_fields = ("order", "ags")
     list_display = [
         "name",
         "district",
@@ -31,13 +31,23 @@ class MunicipalityAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmi
     ]
     list_editable = ["order"]
     list_filter = ["district", "population_approximate"]
-    search_fields = ["name", "official_name", "district"]
+    search_fields = ["name", "official_name", "district", "ags"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactPersonInline]
     fieldsets = [
         (
             _("Stammdaten"),
-            {"fields": ["name", "slug", "official_name", "district", "joined_year", "order"]},
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "official_name",
+                    "district",
+                    "ags",
+                    "joined_year",
+                    "order",
+                ]
+            },
         ),
         (
             _("Einwohner und Fläche"),

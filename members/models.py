@@ -2,9 +2,9 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -65,6 +65,20 @@ class Municipality(TimestampedModel, GeoPointModel):
     district = models.CharField(
         _("Kreis"), max_length=100, help_text=_("z. B. „Kreis Coesfeld“ oder „kreisfreie Stadt“")
     )
+    # The key other registers know the town by (GovData, OParl clients, statistics): stable
+    # where name and slug may change. The default only serves rows older than the field.
+    ags = models.CharField(
+        _("Amtlicher Gemeindeschlüssel"),
+        max_length=8,
+        default="",
+        validators=[
+            RegexValidator(r"^[0-9]{8}\Z", _("Bitte die acht Ziffern angeben, z. B. „05558020“."))
+        ],
+        help_text=_(
+            "Acht Ziffern aus dem Gemeindeverzeichnis des Statistischen Bundesamts, "
+            "z. B. „05558020“ für Havixbeck."
+        ),
+    )
     population = GermanPositiveIntegerField(
         _("Einwohnerzahl"), help_text=_("Mit oder ohne Tausenderpunkt, z. B. „12.512“.")
     )
@@ -119,7 +133,12 @@ class Municipality(TimestampedModel, GeoPointModel):
         verbose_name = _("Kommune")
         verbose_name_plural = _("Kommunen")
         ordering = ["order", "name"]
-        constraints = [GeoPointModel.location_constraint("municipality_location_complete")]
+        constraints = [
+            GeoPointModel.location_constraint("municipality_location_complete"),
+            models.UniqueConstraint(
+                fields=["ags"], condition=~Q(ags=""), name="municipality_ags_unique"
+            ),
+        ]
 
     def __str__(self):
         return self.name

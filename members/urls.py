@@ -10,4 +10,10 @@ urlpatterns = [
     path("<slug:slug>/einbinden/", follow_renamed(views.EmbedSnippetsView.as_view()), name="embed"),
     path("<slug:slug>/plakette.png", follow_renamed(views.badge), name="badge"),
     path("<slug:slug>/widget/", follow_renamed(views.widget), name="widget"),
+    path(
+        "<slug:slug>/widget/kompakt/",
+        follow_renamed(views.widget),
+        {"compact": True},
+        name="widget_compact",
+    ),
 ]

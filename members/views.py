@@ -8,7 +8,9 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core.siteurl import absolute_url
 from core.views import ContentFragmentMixin
+from operations.interfaces import interface
 
 from .badge import badge_png, badge_width
 from .models import Municipality, embed_origin_lines
@@ -44,6 +46,12 @@ def follow_renamed(view):
     return wrapped
 
 
+# A town's name rarely changes; with its ETag a browser asks cheaply after this.
+BADGE_MAX_AGE = 24 * 3600
+# Entries of each kind in the widget's compact variant, which fits about 340 pixels of height.
+COMPACT_ITEMS = 3
+
+
 class MunicipalityListView(ListView):
     model = Municipality
     context_object_name = "municipalities"
@@ -66,22 +74,24 @@ class EmbedSnippetsView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         town = self.object
-        absolute = self.request.build_absolute_uri
+        absolute = absolute_url  # towns paste these: the configured address, not the request's
         context.update(
             page_url=absolute(town.get_absolute_url()),
             badge_url=absolute(reverse("members:badge", kwargs={"slug": town.slug})),
             badge_width=badge_width(town.name),
             widget_url=absolute(reverse("members:widget", kwargs={"slug": town.slug})),
+            widget_compact_url=absolute(
+                reverse("members:widget_compact", kwargs={"slug": town.slug})
+            ),
             embed_origins=embed_origin_lines(town.embed_origins),
         )
         return context
 
 
-@require_safe
+@interface(max_age=BADGE_MAX_AGE)
 def badge(request, slug: str):
     town = get_object_or_404(Municipality.objects.only("name"), slug=slug)
     response = HttpResponse(badge_png(town.name), content_type="image/png")
-    response["Cache-Control"] = "public, max-age=86400"
     # Loaded by other sites' pages: nothing in it may vary per visitor.
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
@@ -89,14 +99,20 @@ def badge(request, slug: str):
 
 @xframe_options_exempt  # frame-ancestors below decides who may frame it
 @require_safe
-def widget(request, slug: str):
-    """The town's current projects and next meetings, for an iframe on the town's own website.
+def widget(request, slug: str, compact: bool = False):
+    """The town's current projects and next meetings, for an iframe on the town's own website;
+    ``compact``: fewer of each, for little height.
 
     Rendered without the request: no context processor, session, CSRF token or consent banner
     can add a cookie or a query. Only the origins the editors entered may frame it.
     """
     town = get_object_or_404(Municipality, slug=slug)
-    html = render_to_string("members/widget.html", {"municipality": town})
+    context = {
+        "municipality": town,
+        "compact": compact,
+        "compact_items": f":{COMPACT_ITEMS}" if compact else ":",
+    }
+    html = render_to_string("members/widget.html", context)
     response = HttpResponse(html)
     response._csp_replace = {"frame-ancestors": town.frame_ancestors}
     response["X-Robots-Tag"] = "noindex"

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import AgendaItem, Body, Document, Membership
+from opendata.licence import LICENCE_URL
 from projects.models import WorkingGroup
 from uploads.fields import stored_size
 
@@ -36,8 +38,13 @@ LAUNCH = datetime.fromisoformat("2026-11-30T00:00:00+01:00")
 TERM_START = date(2018, 12, 31)  # the councils passed the Kontrakt at the end of 2018
 PAPER_KINDS = (Document.Kind.PROPOSAL, Document.Kind.DRAFT_RESOLUTION)
 PAPER_REFERENCE_MAX = 50  # longer references break importers (docs/architecture.md, "Interfaces that outside tools read")
-# Extension properties are namespaced: OParl has no field for vote counts (open since 2014).
+# Extension properties are namespaced and flat (no nested object: meine-stadt-transparent reads
+# every object inside an OParl object as an embedded one and warns when it has no id). OParl has
+# no field for vote counts (open since 2014).
 EXTENSION = "stadtregion:"
+# Open data licence of everything the interface publishes (System.license, Body.license).
+LICENSE = LICENCE_URL
+CONTACT_NAME = "Geschäftsstelle der Stadtregion Münster"
 
 
 @cache
@@ -110,8 +117,20 @@ def system(context: Context) -> dict:
         "name": "Stadtregion Münster",
         "body": context.url("body_list"),
         "website": context.absolute("/"),
+        **contact(),
+        # The Stadtregion builds and runs this software itself.
+        "vendor": context.absolute("/"),
+        "product": context.absolute(reverse("opendata:index")),
         "created": moment(LAUNCH),
         "modified": moment(LAUNCH),
+    }
+
+
+def contact() -> dict:
+    return {
+        "license": LICENSE,
+        "contactEmail": settings.OPENDATA_CONTACT_EMAIL,
+        "contactName": CONTACT_NAME,
     }
 
 
@@ -149,6 +168,7 @@ def body(context: Context) -> dict:
         "shortName": "Stadtregion",
         "website": context.absolute("/"),
         "classification": "Interkommunale Kooperation",
+        **contact(),
         "oparlSince": moment(LAUNCH),
         **lists,
         "legislativeTerm": [legislative_term(context)],
@@ -160,7 +180,10 @@ def body(context: Context) -> dict:
 
 # Organizations, people, memberships ----------------------------------------------------------
 
-ORGANIZATION_TYPES = {Body.Kind.OFFICE: "Verwaltungsgremium"}
+# organizationType only from the specification's list ("Gremium", "Partei", "Fraktion",
+# "Verwaltungsbereich", "externes Gremium", "Institution", "Sonstiges"): clients map these to
+# their own types; `classification` carries our precise kind.
+ORGANIZATION_TYPES = {Body.Kind.OFFICE: "Verwaltungsbereich"}
 # Key prefixes of the two origins of Organizations (kinds.GREMIUM, kinds.WORKING_GROUP).
 GREMIUM_PREFIX, GROUP_PREFIX = "gremium-", "arbeitsgruppe-"
 
@@ -226,11 +249,10 @@ def membership(member, context: Context) -> dict:
             "startDate": member.start_date and member.start_date.isoformat(),
             "endDate": member.end_date and member.end_date.isoformat(),
             "keyword": demo_keyword(member),
-            f"{EXTENSION}municipality": municipality
-            and {
-                "name": municipality.name,
-                "web": context.absolute(municipality.get_absolute_url()),
-            },
+            f"{EXTENSION}municipalityName": municipality and municipality.name,
+            f"{EXTENSION}municipalityAgs": municipality and municipality.ags,
+            f"{EXTENSION}municipalityWeb": municipality
+            and context.absolute(municipality.get_absolute_url()),
         }
     )
 
@@ -312,9 +334,13 @@ def _item_modified(item, context: Context) -> datetime:
 
 def agenda_item(item, context: Context) -> dict:
     meeting = item.meeting
-    votes = None
+    votes = {}
     if item.has_votes:
-        votes = {"yes": item.votes_yes, "no": item.votes_no, "abstention": item.votes_abstain}
+        votes = {
+            f"{EXTENSION}votesYes": item.votes_yes,
+            f"{EXTENSION}votesNo": item.votes_no,
+            f"{EXTENSION}votesAbstention": item.votes_abstain,
+        }
     paper = item.paper if item.paper_id else None
     has_paper = paper is not None and paper.is_live and paper.kind in PAPER_KINDS
     return compact(
@@ -335,7 +361,7 @@ def agenda_item(item, context: Context) -> dict:
             "consultation": context.object_url("consultation", item.pk) if has_paper else None,
             "result": label(AgendaItem.Result, item.result) if item.result else None,
             "resolutionText": item.resolution_text,
-            f"{EXTENSION}votes": votes,
+            **votes,
         }
     )
 

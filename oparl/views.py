@@ -9,11 +9,12 @@ from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
 from governance.models import Document
+from operations.interfaces import ALLOWED_METHODS, interface
 from uploads.media import file_response
 
 from . import serializers as s
 from .kinds import FILE, KINDS, Kind
-from .listing import BadRequest, ListQuery, paginate, parse_query
+from .listing import BadRequest, ListQuery, Page, paginate, parse_query
 
 ERROR_TYPE = f"{s.SCHEMA}Error"
 
@@ -34,17 +35,21 @@ def error(status: int, message: str, debug: str = "") -> HttpResponse:
         data["debug"] = debug
     response = oparl_json(data, status)
     if status == 405:
-        response["Allow"] = "GET, HEAD"
+        response["Allow"] = ALLOWED_METHODS
     return response
 
 
-def oparl_view(view: Callable) -> Callable:
-    """Read-only, and every failure answered as JSON rather than the site's HTML pages."""
+def _not_allowed(request) -> HttpResponse:
+    return error(405, "Die Schnittstelle kann nur gelesen werden (GET).")
 
+
+def oparl_view(view: Callable) -> Callable:
+    """Read-only, and every failure answered as JSON rather than the site's HTML pages (POST
+    too, never the CSRF page); conditional GET and CORS (operations.interfaces)."""
+
+    @interface(not_allowed=_not_allowed)
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return error(405, "Die Schnittstelle kann nur gelesen werden (GET).")
         try:
             return view(request, *args, **kwargs)
         except BadRequest as exc:
@@ -64,30 +69,32 @@ def _require_body(key: str):
         raise LookupError(key)
 
 
-def _list_response(request, query: ListQuery, data: list[dict], total: int, pages: int):
+def _list_response(request, query: ListQuery, data: list[dict], page: Page):
+    """`next` after the page's last key (listing); page numbers only where the client asked by
+    number, as a walk by key has none."""
     base = request.build_absolute_uri(request.path)
-    links = {"first": base + query.url_params(1), "self": base + query.url_params(query.page)}
-    if query.page > 1:
-        links["prev"] = base + query.url_params(query.page - 1)
-    if query.page < pages:
-        links["next"] = base + query.url_params(query.page + 1)
-    links["last"] = base + query.url_params(pages)
-    pagination = {
-        "totalElements": total,
-        "elementsPerPage": query.limit,
-        "currentPage": query.page,
-        "totalPages": pages,
+    links = {
+        "first": base + query.url_params(),
+        "self": base + query.url_params(query.page, query.after),
     }
+    pagination = {"totalElements": page.total, "elementsPerPage": query.limit}
+    if query.after is None:
+        if query.page > 1:
+            links["prev"] = base + query.url_params(query.page - 1)
+        links["last"] = base + query.url_params(page.pages)
+        pagination.update(currentPage=query.page, totalPages=page.pages)
+    if page.after is not None:
+        links["next"] = base + query.url_params(after=page.after)
     return oparl_json({"data": data, "pagination": pagination, "links": links})
 
 
 def _constant_list(request, build: Callable[[s.Context], dict]):
     """A list of one object of our own making (the Body, the LegislativeTerm)."""
     query = parse_query(request.GET)
-    if query.page > 1:
+    if query.page > 1 or query.after is not None:
         raise LookupError(query.page)
     data = [build(_context(request, query))] if query.admits(s.LAUNCH, s.LAUNCH) else []
-    return _list_response(request, query, data, len(data), 1)
+    return _list_response(request, query, data, Page(rows=[], total=len(data), pages=1, after=None))
 
 
 @oparl_view
@@ -130,7 +137,7 @@ def object_list(request, key, kind):
         )
         for row in page.rows
     ]
-    return _list_response(request, query, data, page.total, page.pages)
+    return _list_response(request, query, data, page)
 
 
 @oparl_view

@@ -42,6 +42,8 @@ class Dataset:
     keywords: tuple[str, ...]
     # GeoJSON features of the places, built by the map's own code (maps.geo).
     features: Callable[[], list[dict]] | None = None
+    # The fields whose earliest and latest values span the time the data covers (dct:temporal).
+    temporal: tuple[str, str] | None = None
     # A licence other than our own (figures from a statistics office): its dcat-ap.de IRI.
     licence: Licence | None = None
 
@@ -59,10 +61,15 @@ class Dataset:
         modified = max((obj.updated_at for obj in objects), default=None)
         return [self.row(obj, absolute) for obj in objects], modified
 
-    def dates(self) -> tuple[datetime | None, datetime | None]:
-        """(first created, last changed) of the published objects: one query."""
-        result = self.queryset().aggregate(issued=Min("created_at"), modified=Max("updated_at"))
-        return result["issued"], result["modified"]
+    def dates(self) -> dict:
+        """issued (first created), modified (last changed) and, with ``temporal``, begin and
+        end of the time covered, of the published objects: one query."""
+        span = {}
+        if self.temporal:
+            span = {"begin": Min(self.temporal[0]), "end": Max(self.temporal[1])}
+        return self.queryset().aggregate(
+            issued=Min("created_at"), modified=Max("updated_at"), **span
+        )
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -80,7 +87,15 @@ def _seats_csv(seats: list[dict]) -> str:
 
 
 URL = Column("url", "Adresse der Seite auf stadtregion-muenster.de")
-SLUG = Column("kuerzel", "Kürzel in der Adresse; bleibt stabil")
+# The primary key: the one column that never changes; the slug is the editors' to rename.
+ID = Column("id", "Nummer des Eintrags; bleibt immer gleich, auch wenn sich das Kürzel ändert")
+SLUG = Column("kuerzel", "Kürzel in der Adresse; kann sich ändern (dann gilt die id)")
+AGS = Column("gemeindeschluessel", "Amtlicher Gemeindeschlüssel (8 Ziffern, Destatis)")
+TOWN_KEYS = Column(
+    "kommunen_gemeindeschluessel",
+    "Amtliche Gemeindeschlüssel der beteiligten Kommunen, in derselben Reihenfolge wie „kommunen“ "
+    "(CSV: durch „; “ getrennt)",
+)
 DEMO = Column("beispielinhalt", "ja, wenn der Eintrag ein erfundener Beispielinhalt ist")
 LATITUDE = Column("breitengrad", "WGS84, Dezimalgrad")
 LONGITUDE = Column("laengengrad", "WGS84, Dezimalgrad")
@@ -88,10 +103,12 @@ LONGITUDE = Column("laengengrad", "WGS84, Dezimalgrad")
 
 def _municipality_row(town: Municipality, absolute: Absolute) -> dict:
     return {
+        "id": town.pk,
         "kuerzel": town.slug,
         "name": town.name,
         "amtlicher_name": town.official_name,
         "kreis": town.district,
+        "gemeindeschluessel": town.ags,
         "einwohner": town.population,
         "einwohner_stand": town.population_year,
         "einwohner_gerundet": town.population_approximate,
@@ -106,6 +123,7 @@ def _municipality_row(town: Municipality, absolute: Absolute) -> dict:
 
 def _project_row(project: Project, absolute: Absolute) -> dict:
     return {
+        "id": project.pk,
         "kuerzel": project.slug,
         "titel": project.title,
         "kurztext": project.summary,
@@ -118,6 +136,7 @@ def _project_row(project: Project, absolute: Absolute) -> dict:
         "breitengrad": _number(project.latitude),
         "laengengrad": _number(project.longitude),
         "kommunen": [town.name for town in project.municipalities.all()],
+        "kommunen_gemeindeschluessel": [town.ags for town in project.municipalities.all()],
         "projektseite": project.website,
         "beispielinhalt": project.is_demo,
         "url": absolute(project.get_absolute_url()),
@@ -126,6 +145,7 @@ def _project_row(project: Project, absolute: Absolute) -> dict:
 
 def _meeting_row(meeting: Meeting, absolute: Absolute) -> dict:
     return {
+        "id": meeting.pk,
         "kuerzel": meeting.slug,
         "titel": meeting.title,
         "gremium": meeting.body.name,
@@ -141,6 +161,7 @@ def _meeting_row(meeting: Meeting, absolute: Absolute) -> dict:
 
 def _document_row(document: Document, absolute: Absolute) -> dict:
     return {
+        "id": document.pk,
         "kuerzel": document.slug,
         "titel": document.title,
         "art": document.get_kind_display(),
@@ -158,12 +179,17 @@ def _document_row(document: Document, absolute: Absolute) -> dict:
 
 def _body_row(body: Body, absolute: Absolute) -> dict:
     return {
+        "id": body.pk,
         "kuerzel": body.slug,
         "name": body.name,
         "art": body.get_kind_display(),
         "kurztext": body.summary,
         "sitze": [
-            {"kommune": quota.municipality.name, "sitze": quota.seats}
+            {
+                "kommune": quota.municipality.name,
+                "gemeindeschluessel": quota.municipality.ags,
+                "sitze": quota.seats,
+            }
             for quota in body.seat_quotas.all()
         ],
         "url": absolute(body.get_absolute_url()),
@@ -172,19 +198,21 @@ def _body_row(body: Body, absolute: Absolute) -> dict:
 
 def _group_row(group: WorkingGroup, absolute: Absolute) -> dict:
     return {
+        "id": group.pk,
         "kuerzel": group.slug,
         "name": group.name,
         "art": group.get_kind_display(),
         "handlungsfeld": group.field_of_action.name,
         "kurztext": group.summary,
         "kommunen": [town.name for town in group.municipalities.all()],
+        "kommunen_gemeindeschluessel": [town.ags for town in group.municipalities.all()],
         "beispielinhalt": group.is_demo,
         "url": absolute(group.get_absolute_url()),
     }
 
 
 def _towns():
-    return Prefetch("municipalities", queryset=Municipality.objects.only("name"))
+    return Prefetch("municipalities", queryset=Municipality.objects.only("name", "ags"))
 
 
 def _projects():
@@ -205,10 +233,12 @@ DATASETS = (
         description="Die Mitglieder der Stadtregion Münster mit Kreis, Einwohnerzahl und "
         "Stand, Fläche, Beitrittsjahr und Lage.",
         columns=(
+            ID,
             SLUG,
             Column("name", "Name der Stadt oder Gemeinde"),
             Column("amtlicher_name", "amtlicher Name, z. B. „Gemeinde Havixbeck“"),
             Column("kreis", "Kreis oder „kreisfreie Stadt“"),
+            AGS,
             Column("einwohner", "Einwohnerzahl"),
             Column("einwohner_stand", "Jahr, auf das sich die Einwohnerzahl bezieht"),
             Column("einwohner_gerundet", "ja, wenn die Einwohnerzahl gerundet ist"),
@@ -230,6 +260,7 @@ DATASETS = (
         description="Die veröffentlichten Projekte mit Handlungsfeld, Arbeitsgruppe, Stand, "
         "Zeitraum, Ort und beteiligten Kommunen.",
         columns=(
+            ID,
             SLUG,
             Column("titel", "Titel des Projekts"),
             Column("kurztext", "Kurzbeschreibung"),
@@ -242,12 +273,14 @@ DATASETS = (
             LATITUDE,
             LONGITUDE,
             Column("kommunen", "beteiligte Kommunen; leer: alle (CSV: durch „; “ getrennt)"),
+            TOWN_KEYS,
             Column("projektseite", "eigene Internetseite des Projekts"),
             DEMO,
             URL,
         ),
         queryset=_projects,
         row=_project_row,
+        temporal=("start_date", "end_date"),
         keywords=("Projekte", "Wohnen", "Mobilität", "Klimaschutz", "Schulentwicklung"),
         features=lambda: [project_feature(project) for project in located_projects()],
     ),
@@ -256,6 +289,7 @@ DATASETS = (
         title="Sitzungen und Termine der Stadtregion Münster",
         description="Die veröffentlichten Sitzungen der Gremien mit Zeit, Ort und Absagen.",
         columns=(
+            ID,
             SLUG,
             Column("titel", "Titel der Sitzung"),
             Column("gremium", "Gremium, das tagt"),
@@ -269,6 +303,7 @@ DATASETS = (
         ),
         queryset=lambda: Meeting.objects.published().select_related("body").order_by("start"),
         row=_meeting_row,
+        temporal=("start", "start"),
         keywords=("Sitzungen", "Termine", "Gremien"),
     ),
     Dataset(
@@ -277,6 +312,7 @@ DATASETS = (
         description="Die veröffentlichten Dokumente (Kontrakt, Berichte, Vorlagen, "
         "Niederschriften, Beschlüsse) mit Art, Datum und Zusammenhang.",
         columns=(
+            ID,
             SLUG,
             Column("titel", "Titel des Dokuments"),
             Column("art", "Art, z. B. Bericht, Vorlage oder Beschluss"),
@@ -292,6 +328,7 @@ DATASETS = (
         ),
         queryset=lambda: Document.objects.published().for_list(AnonymousUser()),
         row=_document_row,
+        temporal=("date", "date"),
         keywords=("Dokumente", "Beschlüsse", "Berichte", "Vorlagen"),
     ),
     Dataset(
@@ -300,13 +337,15 @@ DATASETS = (
         description="Die Gremien der Zusammenarbeit mit ihrer Art und den Sitzen, die jede "
         "Kommune in ihnen hat.",
         columns=(
+            ID,
             SLUG,
             Column("name", "Name des Gremiums"),
             Column("art", "Art des Gremiums"),
             Column("kurztext", "Kurzbeschreibung"),
             Column(
                 "sitze",
-                "Sitze je Kommune (JSON: Liste aus kommune und sitze; CSV: „Kommune: Sitze“, "
+                "Sitze je Kommune (JSON: Liste aus kommune, gemeindeschluessel und sitze; CSV: "
+                "„Kommune: Sitze“, "
                 "durch „; “ getrennt); leer: das Gremium legt keine Sitze je Kommune fest",
                 to_csv=_seats_csv,
             ),
@@ -329,12 +368,14 @@ DATASETS = (
         description="Die veröffentlichten Arbeitsgruppen, Arbeitskreise und "
         "Arbeitsgemeinschaften mit Handlungsfeld und beteiligten Kommunen.",
         columns=(
+            ID,
             SLUG,
             Column("name", "Name"),
             Column("art", "Arbeitsgruppe, Arbeitskreis oder Arbeitsgemeinschaft"),
             Column("handlungsfeld", "Handlungsfeld"),
             Column("kurztext", "Kurzbeschreibung"),
             Column("kommunen", "beteiligte Kommunen (CSV: durch „; “ getrennt)"),
+            TOWN_KEYS,
             DEMO,
             URL,
         ),
@@ -351,6 +392,7 @@ BY_KEY = {dataset.key: dataset for dataset in DATASETS}
 
 INDICATOR_PREFIX = "zahlen-"  # /opendaten/zahlen-<indicator slug>.csv
 INDICATOR_COLUMNS = (
+    ID,
     Column("kennzahl", "Kürzel der Zahl; bleibt stabil"),
     Column("name", "Name der Zahl"),
     Column("kommune", "Name der Stadt oder Gemeinde"),
@@ -368,6 +410,7 @@ INDICATOR_COLUMNS = (
 def _indicator_row(indicator: Indicator):
     def row(value: Value, absolute: Absolute) -> dict:
         return {
+            "id": value.pk,
             "kennzahl": indicator.slug,
             "name": indicator.name,
             "kommune": value.municipality.name,

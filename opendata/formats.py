@@ -1,4 +1,6 @@
-"""The downloads: CSV (UTF-8, comma, header row), JSON and GeoJSON, each stating the licence."""
+"""The downloads: CSV (UTF-8, comma, header row), JSON and GeoJSON, each stating the licence; and
+each CSV for German spreadsheets too (semicolon, decimal comma, UTF-8 with BOM), which Excel
+opens with a double click and the umlauts intact."""
 
 import csv
 import io
@@ -19,13 +21,15 @@ from .licence import PUBLISHER, licence_json, licence_link_header
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
-def csv_cell(value, to_csv=None) -> str:
+def csv_cell(value, to_csv=None, *, decimal_comma: bool = False) -> str:
     if to_csv is not None and value:
         value = to_csv(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nein"
+    if isinstance(value, float) and decimal_comma:
+        return str(value).replace(".", ",")
     if isinstance(value, list):
         value = "; ".join(str(item) for item in value)
     if isinstance(value, str):
@@ -39,20 +43,34 @@ def _response(content: str, content_type: str, filename: str, *, attachment=Fals
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Link"] = licence_link_header()
-    # Open data without credentials: other sites' scripts may read it.
-    response["Access-Control-Allow-Origin"] = "*"
+    # Open to other sites' scripts (CORS) by operations.interfaces, as every interface.
     # No max-age: a withdrawn item must vanish at once, also from browser caches.
     return response
 
 
-def csv_response(dataset: Dataset, absolute: Absolute) -> HttpResponse:
+def _csv(dataset: Dataset, absolute: Absolute, *, excel: bool = False) -> str:
     rows, _ = dataset.rows(absolute)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+    if excel:
+        buffer.write("\ufeff")  # how Excel knows the file is UTF-8
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
     writer.writerow(dataset.column_names)
     for row in rows:
-        writer.writerow([csv_cell(row[c.name], c.to_csv) for c in dataset.columns])
-    return _response(buffer.getvalue(), "text/csv", f"{dataset.key}.csv", attachment=True)
+        writer.writerow(
+            [csv_cell(row[c.name], c.to_csv, decimal_comma=excel) for c in dataset.columns]
+        )
+    return buffer.getvalue()
+
+
+def csv_response(dataset: Dataset, absolute: Absolute) -> HttpResponse:
+    """RFC 4180, for programs."""
+    return _response(_csv(dataset, absolute), "text/csv", f"{dataset.key}.csv", attachment=True)
+
+
+def excel_csv_response(dataset: Dataset, absolute: Absolute) -> HttpResponse:
+    """For German Excel: what it expects from a CSV file opened with a double click."""
+    content = _csv(dataset, absolute, excel=True)
+    return _response(content, "text/csv", f"{dataset.key}-excel.csv", attachment=True)
 
 
 def _metadata(dataset: Dataset, absolute: Absolute, modified) -> dict:

@@ -44,13 +44,18 @@ def _place(obj, name: str) -> dict:
     return place
 
 
+def _image(absolute: Absolute, path: str, width: int, height: int) -> dict:
+    return {"@type": "ImageObject", "url": absolute(path), "width": width, "height": height}
+
+
 def stadtregion(absolute: Absolute) -> dict:
     return {
         "@type": "GovernmentOrganization",
         "@id": absolute("/") + "#organisation",
         "name": settings.SITE_NAME,
         "url": absolute("/"),
-        "logo": absolute(static("img/logo.svg")),
+        # Raster, at most 600×60: what search engines accept as a publisher's logo.
+        "logo": _image(absolute, static("img/logo.png"), 600, 60),
     }
 
 
@@ -70,10 +75,21 @@ def home(absolute: Absolute, municipalities) -> dict:
     }
 
 
+def ags_value(ags: str) -> dict:
+    return {
+        "@type": "PropertyValue",
+        "propertyID": "AGS",
+        "name": "Amtlicher Gemeindeschlüssel",
+        "value": ags,
+    }
+
+
 def municipality(town: Municipality, absolute: Absolute) -> dict:
     page = absolute(town.get_absolute_url())
     area = {**_place(town, town.name), "@type": "AdministrativeArea"}
     area["containedInPlace"] = {"@type": "AdministrativeArea", "name": town.district}
+    if town.ags:
+        area["identifier"] = ags_value(town.ags)
     return {
         "@type": "GovernmentOrganization",
         "@id": page + "#kommune",
@@ -120,8 +136,11 @@ def article(news: NewsArticle, absolute: Absolute) -> dict:
         "author": stadtregion(absolute),
         "publisher": stadtregion(absolute),
     }
+    # An article needs an image for rich results: its own, else the site's preview image.
     if news.image:
         data["image"] = [absolute(news.image.url)]
+    else:
+        data["image"] = [_image(absolute, static("img/share.png"), 1200, 630)]
     return data
 
 
@@ -148,7 +167,12 @@ def document(item: Document, absolute: Absolute) -> dict:
         "name": item.title,
         "description": item.description or item.get_kind_display(),
         "url": absolute(item.get_absolute_url()),
-        "contentUrl": absolute(item.get_download_url()),
+        # contentUrl belongs to a MediaObject, not to a DigitalDocument: the PDF is its encoding.
+        "encoding": {
+            "@type": "MediaObject",
+            "contentUrl": absolute(item.get_download_url()),
+            "encodingFormat": "application/pdf",
+        },
         "encodingFormat": "application/pdf",
         "inLanguage": "de",
         "datePublished": _iso(item.date),

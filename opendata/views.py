@@ -1,10 +1,12 @@
 from django.http import Http404, HttpResponse
-from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from core.siteurl import absolute_url
+from operations.interfaces import interface
 
 from .catalogue import SERIALISATIONS, catalogue
 from .datasets import DATASETS, find_dataset, indicator_datasets
-from .formats import RESPONSES
+from .formats import RESPONSES, excel_csv_response
 from .licence import LICENCE_NAME, LICENCE_URL, licence_link_header
 
 
@@ -21,19 +23,28 @@ class OpenDataView(TemplateView):
         )
 
 
-@require_safe
+@interface
 def download(request, key: str, fmt: str):
     dataset = find_dataset(key)
     if dataset is None or fmt not in dataset.formats:
         raise Http404("Diesen Datensatz gibt es nicht in diesem Format.")
-    return RESPONSES[fmt](dataset, request.build_absolute_uri)
+    # Addresses in the data on the configured site address, whatever host was asked.
+    return RESPONSES[fmt](dataset, absolute_url)
 
 
-@require_safe
+@interface
+def download_excel(request, key: str):
+    dataset = find_dataset(key)
+    if dataset is None:
+        raise Http404("Diesen Datensatz gibt es nicht.")
+    return excel_csv_response(dataset, absolute_url)
+
+
+@interface
 def catalogue_view(request, serialisation: str):
     """The DCAT-AP.de catalogue for harvesters such as GovData (Turtle or RDF/XML)."""
-    body = catalogue(request.build_absolute_uri, serialisation)
+    # URIs are identifiers to harvesters: the configured address, never the request's host.
+    body = catalogue(absolute_url, serialisation)
     response = HttpResponse(body, content_type=f"{SERIALISATIONS[serialisation]}; charset=utf-8")
     response["Link"] = licence_link_header()
-    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -9,7 +9,7 @@ import brotli
 
 # What compresses well: pages and data. Uploads (PDF, images, video) stay as they are.
 COMPRESSIBLE = re.compile(
-    r"text/(html|plain|css|csv|calendar|xml)|application/([a-z.+-]*json|[a-z.+-]*xml|turtle)"
+    r"text/(html|plain|css|csv|calendar|xml|turtle)|application/([a-z.+-]*json|[a-z.+-]*xml|turtle)"
 )
 # Below this, the coding's headers cost more than they save.
 MIN_SIZE = 200

@@ -2,11 +2,14 @@
 
 from django.urls import path
 
+from core.feeds import FEED_MAX_AGE
+from operations.interfaces import interface
+
 from . import feeds, views
 
 app_name = "news"
 urlpatterns = [
     path("", views.NewsListView.as_view(), name="list"),
-    path("atom.xml", feeds.NewsFeed(), name="feed"),
+    path("atom.xml", interface(feeds.NewsFeed(), max_age=FEED_MAX_AGE), name="feed"),
     path("<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
 ]

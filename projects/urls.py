@@ -1,5 +1,8 @@
 from django.urls import path
 
+from core.feeds import FEED_MAX_AGE
+from operations.interfaces import interface
+
 from . import feeds, views
 
 app_name = "projects"
@@ -9,7 +12,11 @@ urlpatterns = [
         "handlungsfelder/<slug:slug>/", views.FieldOfActionDetailView.as_view(), name="field_detail"
     ),
     path("projekte/", views.ProjectListView.as_view(), name="project_list"),
-    path("projekte/atom.xml", feeds.ProjectFeed(), name="project_feed"),
+    path(
+        "projekte/atom.xml",
+        interface(feeds.ProjectFeed(), max_age=FEED_MAX_AGE),
+        name="project_feed",
+    ),
     path("projekte/<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"),
     path("arbeitsgruppen/", views.WorkingGroupListView.as_view(), name="group_list"),
     path(

@@ -29,6 +29,7 @@ urlpatterns = [
     # "Passwort vergessen?" of the admin login (accounts.urls), before the admin's own catch-all.
     path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path("kommunen/", include("opendata.town_urls")),
     path("kommunen/", include("members.urls")),
     path("", include("projects.urls")),
     path("", include("governance.urls")),

@@ -45,6 +45,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Gemeinde {n}")
     slug = factory.Sequence(lambda n: f"gemeinde-{n}")
     district = "Kreis Coesfeld"
+    ags = factory.Sequence(lambda n: f"{5558000 + n:08d}")
     population = 12000
     population_year = 2023
     area_km2 = Decimal("55.50")

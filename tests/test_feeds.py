@@ -4,6 +4,7 @@ import datetime
 
 import feedparser
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -56,10 +57,28 @@ def test_feed_parses_and_lists_only_published_entries_that_link_to_their_pages(c
     assert feed.feed.language == "de"
     (entry,) = feed.entries
     assert "Wohnen & Mobilität <jetzt>" in entry.title
-    assert entry.link == f"http://testserver{shown.get_absolute_url()}"
+    assert entry.link == f"{settings.SITE_URL}{shown.get_absolute_url()}"
     assert entry.summary
     assert entry.updated_parsed is not None
-    assert client.get(entry.link).status_code == 200
+    assert client.get(shown.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_feed_ids_and_links_are_on_the_configured_address_whatever_the_host(client, settings, name):
+    _list, factory, _field, _section = FEEDS[name]
+    shown = factory()
+    settings.ALLOWED_HOSTS = ["testserver", "andere.example.org"]
+    settings.SITE_URL = "https://www.stadtregion-muenster.de"
+
+    here = client.get(reverse(name)).content
+    there = client.get(reverse(name), HTTP_HOST="andere.example.org").content
+
+    assert here == there
+    feed = feedparser.parse(here)
+    list_url = f"https://www.stadtregion-muenster.de{reverse(_list)}"
+    assert feed.feed.id == feed.feed.link == list_url
+    assert feed.entries[0].link == f"https://www.stadtregion-muenster.de{shown.get_absolute_url()}"
+    assert b"andere.example.org" not in there and b"testserver" not in there
 
 
 def test_entry_id_survives_a_new_slug(client):

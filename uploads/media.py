@@ -7,11 +7,13 @@ content type, `nosniff` and a policy under which nothing runs. A file that no vi
 references is a 404, whatever the URL.
 """
 
+import hashlib
 import re
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.utils.http import content_disposition_header
+from django.utils.cache import get_conditional_response
+from django.utils.http import content_disposition_header, quote_etag
 from django.views.decorators.http import require_safe
 
 from core.models import visible_fields
@@ -65,8 +67,20 @@ def file_response(request, field_file, *, public: bool, filename: str | None = N
     if content_type is None:
         raise Http404("Datei nicht gefunden")
     try:
-        handle = field_file.storage.open(field_file.name, "rb")
         size = field_file.storage.size(field_file.name)
+    except (OSError, ValueError) as exc:
+        raise Http404("Datei nicht gefunden") from exc
+    # A new upload gets a new stored name (the storage never overwrites): name and size are a
+    # strong validator without reading the file, and a 304 opens nothing.
+    etag = quote_etag(
+        hashlib.blake2b(f"{field_file.name}:{size}".encode(), digest_size=12).hexdigest()
+    )
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        not_modified["ETag"] = etag
+        return _secure(not_modified, content_type, public)
+    try:
+        handle = field_file.storage.open(field_file.name, "rb")
     except (OSError, ValueError) as exc:
         raise Http404("Datei nicht gefunden") from exc
 
@@ -93,6 +107,7 @@ def file_response(request, field_file, *, public: bool, filename: str | None = N
     if status == 206:
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Accept-Ranges"] = "bytes"
+    response["ETag"] = etag
     response["Content-Disposition"] = content_disposition_header(
         False, filename or field_file.name.rsplit("/", 1)[-1]
     )

@@ -2,10 +2,10 @@
 pages and the home page, and the contents of the towns' widget (members/widget.html)."""
 
 from django import template
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.siteurl import absolute_url
 from governance.models import Meeting
 from projects.models import Project
 
@@ -23,13 +23,13 @@ def _script(context, data: dict) -> str:
 @register.simple_tag(takes_context=True)
 def jsonld(context, obj):
     """<script type="application/ld+json"> describing the page's object (opendata.jsonld)."""
-    return _script(context, schema.describe(obj, context["request"].build_absolute_uri))
+    return _script(context, schema.describe(obj, absolute_url))
 
 
 @register.simple_tag(takes_context=True)
 def jsonld_home(context, municipalities):
     """The Stadtregion as an Organization with its members, for the home page."""
-    data = schema.home(context["request"].build_absolute_uri, municipalities)
+    data = schema.home(absolute_url, municipalities)
     return _script(context, {"@context": schema.SCHEMA, **data})
 
 
@@ -47,11 +47,7 @@ def widget_contents(municipality) -> dict:
     meetings = (
         Meeting.objects.published()
         .upcoming()
-        .filter(
-            Q(body__seat_quotas__municipality=municipality)
-            | Q(body__memberships__municipality=municipality)
-        )
-        .distinct()
+        .concerning(municipality)
         .select_related("body")[:WIDGET_ITEMS]
     )
     return {"projects": list(projects), "meetings": list(meetings)}

@@ -4,6 +4,7 @@ import math
 from decimal import Decimal as D
 from typing import NamedTuple
 
+from figures.ags import AGS_BY_SLUG
 from members.models import ContactPerson, Municipality
 
 from .base import SeedLog
@@ -92,6 +93,7 @@ def municipality_values(order: int, member: Member) -> dict:
         "name": member.name,
         "official_name": f"{member.kind} {member.name}",
         "district": member.district,
+        "ags": AGS_BY_SLUG[member.slug],  # Destatis Gemeindeverzeichnis (figures.ags)
         "population": member.population,
         "population_year": member.population_year,
         "population_approximate": member.slug in APPROXIMATE,

@@ -1,5 +1,6 @@
-/* "Code kopieren" on /kommunen/<slug>/einbinden/: the buttons stay hidden without JavaScript,
- * where the read-only text fields can be selected and copied by hand. */
+/* "Code kopieren" on /kommunen/<slug>/einbinden/ and "Adresse kopieren" of calendar
+ * subscriptions: the buttons stay hidden without JavaScript, where the read-only text fields
+ * can be selected and copied by hand. data-copied, if given, is the message after copying. */
 (function () {
   "use strict";
 
@@ -13,11 +14,11 @@
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(field.value).then(
         function () {
-          status.textContent = "Der Code ist kopiert.";
+          status.textContent = button.getAttribute("data-copied") || "Der Code ist kopiert.";
         },
         function () {
           field.select();
-          status.textContent = "Kopieren nicht möglich: Der Code ist markiert, bitte mit Strg+C kopieren.";
+          status.textContent = "Kopieren nicht möglich: Der Text ist markiert, bitte mit Strg+C kopieren.";
         }
       );
     });

@@ -3,6 +3,7 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from rdflib import Graph, URIRef
 from rdflib import namespace as ns
@@ -54,7 +55,7 @@ def test_catalogue_lists_each_indicator_with_its_distributions_and_licence(clien
     graph = Graph().parse(
         data=client.get(reverse("opendata:catalogue_ttl")).content, format="turtle"
     )
-    page = "http://testserver" + reverse("opendata:index")
+    page = settings.SITE_URL + reverse("opendata:index")  # URIs on the configured address
     dataset = URIRef(f"{page}#zahlen-{indicator.slug}")
     assert (dataset, ns.RDF.type, ns.DCAT.Dataset) in graph
     assert (None, ns.DCAT.dataset, dataset) in graph

@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -44,7 +45,8 @@ def test_event_carries_uid_berlin_times_location_url_and_status(client):
     assert event["SUMMARY"] == "Sitzung des Beirats"
     assert event["STATUS"] == "CONFIRMED"
     assert event["LOCATION"] == "Stadthaus 1, Klemensstraße 10, 48143 Münster"
-    assert event["URL"] == f"http://testserver{meeting.get_absolute_url()}"
+    # Links on the configured address, whichever host the client asked.
+    assert event["URL"] == f"{settings.SITE_URL}{meeting.get_absolute_url()}"
     assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert event.start == start and event.end == start + datetime.timedelta(hours=2)
     assert str(event.start.tzinfo) == "Europe/Berlin"
@@ -72,7 +74,7 @@ def test_uid_is_stable_across_requests_edits_and_hosts(client, settings):
     # The edit counts as a revision, so clients take it as an update of the same event.
     assert (first["SEQUENCE"], again["SEQUENCE"]) == (0, 1)
     assert again["SUMMARY"] == "Neuer Titel"
-    assert again["URL"] == f"http://portal.example.org{meeting.get_absolute_url()}"
+    assert again["URL"] == first["URL"] == f"{settings.SITE_URL}{meeting.get_absolute_url()}"
 
 
 def test_same_data_gives_the_same_file(client):
@@ -190,7 +192,8 @@ def test_fixed_query_counts(client, django_assert_num_queries, meetings):
         parse(client.get(reverse("governance:meeting_ics", args=[meeting.slug])))
 
 
-def test_list_and_body_pages_advertise_their_calendar(client):
+def test_list_and_body_pages_advertise_their_calendar(client, settings):
+    settings.SITE_URL = "https://www.stadtregion-muenster.de"
     body = BodyFactory(slug="beirat", name="Beirat")
     body_calendar = reverse("governance:body_calendar", args=["beirat"])
 
@@ -201,12 +204,18 @@ def test_list_and_body_pages_advertise_their_calendar(client):
         f'<link rel="alternate" type="text/calendar" title="Termine – Stadtregion Münster (Kalender)" href="{FEED}">'
         in meetings
     )
-    assert f'<a href="{FEED}" type="text/calendar">Kalender abonnieren' in meetings
+    assert (
+        f'<a href="webcal://www.stadtregion-muenster.de{FEED}" type="text/calendar">Kalender abonnieren'
+        in meetings
+    )
     assert (
         f'<link rel="alternate" type="text/calendar" title="Termine: Beirat (Kalender)" href="{body_calendar}">'
         in body_page
     )
-    assert f'<a href="{body_calendar}" type="text/calendar">Kalender abonnieren' in body_page
+    assert (
+        f'<a href="webcal://www.stadtregion-muenster.de{body_calendar}" type="text/calendar">Kalender abonnieren'
+        in body_page
+    )
 
 
 def test_meeting_page_offers_its_file_only_when_published(client, admin_client):

@@ -87,6 +87,7 @@ def test_municipality_added_with_contact_inline(editor_client, editor):
         name="Ostbevern",
         slug="ostbevern",
         district="Kreis Warendorf",
+        ags="05570032",
         population="11116",
         population_year="2020",
         area_km2="89.65",

@@ -63,17 +63,23 @@ def test_embed_origins_refuse_anything_else_with_a_german_message(value):
     assert "Bitte nur Adressen der Form" in error.value.messages[0]
 
 
-def test_the_snippets_page_offers_badge_and_widget_code(client, town):
+def test_the_snippets_page_offers_badge_and_widget_code(client, town, settings):
+    settings.SITE_URL = "https://www.stadtregion-muenster.de"  # never the request's host
     town.embed_origins = "https://www.muenster.de/\nhttps://Stadt.Muenster.de"
     town.save()
     response = client.get(reverse("members:embed", kwargs={"slug": "muenster"}))
     html = response.content.decode()
     assert response.status_code == 200
-    badge = "http://testserver/kommunen/muenster/plakette.png"
+    badge = "https://www.stadtregion-muenster.de/kommunen/muenster/plakette.png"
     assert f'&lt;img src="{badge}"' in html
     assert 'alt="Münster ist Mitglied der Stadtregion Münster"' in html
-    assert '&lt;a href="http://testserver/kommunen/muenster/"&gt;' in html
-    assert '&lt;iframe src="http://testserver/kommunen/muenster/widget/" title="' in html
+    assert '&lt;a href="https://www.stadtregion-muenster.de/kommunen/muenster/"&gt;' in html
+    widget = "https://www.stadtregion-muenster.de/kommunen/muenster/widget/"
+    assert f'&lt;iframe src="{widget}" title="' in html
+    # Responsive: no fixed width that would widen a 320-pixel page; a compact variant.
+    assert 'height="560" style="width:100%;max-width:40rem;border:0"' in html
+    assert 'width="360"' not in html
+    assert f'&lt;iframe src="{widget}kompakt/" title="' in html
     assert "<li>https://stadt.muenster.de</li>" in html
     assert (
         reverse("members:embed", kwargs={"slug": "muenster"})
@@ -192,3 +198,21 @@ def test_editors_enter_the_widget_origins_in_the_admin(editor_client, town):
     assert response.status_code == 302
     town.refresh_from_db()
     assert town.frame_ancestors == ["https://www.muenster.de"]
+
+
+def test_the_compact_widget_shows_three_of_each(client, town):
+    from tests.factories import BodyFactory, MeetingFactory, ProjectFactory, SeatQuotaFactory
+
+    body = BodyFactory()
+    SeatQuotaFactory(body=body, municipality=town)
+    for n in range(5):
+        ProjectFactory(title=f"Projekt Nummer {n}", municipalities=[town])
+        MeetingFactory(body=body, title=f"Sitzung Nummer {n}")
+
+    full = client.get(reverse("members:widget", kwargs={"slug": "muenster"})).content.decode()
+    compact = client.get(reverse("members:widget_compact", kwargs={"slug": "muenster"}))
+
+    assert full.count("Projekt Nummer") == 5 and full.count("Sitzung Nummer") == 5
+    html = compact.content.decode()
+    assert html.count("Projekt Nummer") == 3 and html.count("Sitzung Nummer") == 3
+    assert 'class="widget widget-compact"' in html

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, MembershipFactory
 
 from .conftest import get_json, list_url
 
@@ -46,7 +46,9 @@ def test_pages_follow_next_to_the_end_and_keep_filters(client, meetings):
     url = list_url("meeting", limit=2, created_since="2024-03-02T00:00:00+01:00")
     pages = walk(client, url)
     assert names(pages) == ["Sitzung 2", "Sitzung 3", "Sitzung 4", "Sitzung 5"]
-    assert [p["pagination"]["currentPage"] for p in pages] == [1, 2]
+    # Page 1 by number; next after the last key, where page numbers mean nothing.
+    assert pages[1]["pagination"] == {"totalElements": 4, "elementsPerPage": 2}
+    assert f"after=0-{meetings[2].pk}" in pages[0]["links"]["next"]
     assert pages[0]["pagination"] == {
         "totalElements": 4,
         "elementsPerPage": 2,
@@ -132,3 +134,30 @@ def test_constant_lists_honour_filters(client, db):
 )
 def test_moments_out_of_range_are_400_not_500(client, meetings, value):
     assert get_json(client, list_url("meeting", modified_since=value), status=400)["message"]
+
+
+def test_deleting_during_a_walk_skips_nothing(client, db):
+    """Offset pages shifted under a client: the object after a deleted one was never seen."""
+    members = [MembershipFactory(person_name=f"Mitglied {n}") for n in range(1, 7)]
+    first = get_json(client, list_url("membership", limit=3))
+    assert [m["id"].rstrip("/").rsplit("/", 1)[1] for m in first["data"]] == [
+        str(m.pk) for m in members[:3]
+    ]
+
+    members[1].delete()  # on the page already read
+    rest = walk(client, first["links"]["next"])
+
+    seen = [m["id"] for page in [first, *rest] for m in page["data"]]
+    assert len(seen) == 6 and len(set(seen)) == 6
+    assert [m["id"].rstrip("/").rsplit("/", 1)[1] for m in rest[0]["data"]] == [
+        str(m.pk) for m in members[3:]
+    ]
+
+
+@pytest.mark.parametrize("after", ["x", "1", "0-", "0-1-2", "-1-2", "0-99999999999999999999"])
+def test_malformed_after_is_400(client, db, after):
+    assert get_json(client, list_url("meeting", after=after), status=400)["type"] == ERROR
+
+
+def test_after_with_page_is_400(client, db):
+    assert get_json(client, list_url("meeting", after="0-1", page=2), status=400)["type"] == ERROR

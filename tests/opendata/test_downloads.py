@@ -6,8 +6,10 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
+from members.models import Municipality
 from opendata.datasets import BY_KEY, DATASETS
 from opendata.formats import csv_cell
 from tests.factories import (
@@ -109,7 +111,7 @@ def test_values_as_documented(client, content):
     assert town["flaeche_km2"] == "55.5"
     assert town["mitglied_seit"] == "2018"
     assert town["einwohner_gerundet"] == "nein"
-    assert town["url"] == "http://testserver/kommunen/havixbeck/"
+    assert town["url"] == f"{settings.SITE_URL}/kommunen/havixbeck/"
 
     project = json.loads(download(client, "projekte", "json").content)["daten"][0]
     assert project["kommunen"] == ["Havixbeck"]
@@ -121,12 +123,13 @@ def test_values_as_documented(client, content):
     assert meeting["gremium"] == "Beirat"
 
     body = json.loads(download(client, "gremien", "json").content)["daten"][0]
-    assert body["sitze"] == [{"kommune": "Havixbeck", "sitze": 3}]
+    ags = Municipality.objects.get(slug="havixbeck").ags
+    assert body["sitze"] == [{"kommune": "Havixbeck", "gemeindeschluessel": ags, "sitze": 3}]
     assert read_csv(download(client, "gremien", "csv"))[0]["sitze"] == "Havixbeck: 3"
 
     document = read_csv(download(client, "dokumente", "csv"))[0]
     assert document["sitzung"] == "Beiratssitzung"
-    assert document["datei"].startswith("http://testserver/")
+    assert document["datei"].startswith(f"{settings.SITE_URL}/")
 
 
 def test_drafts_and_their_names_stay_out(client, content):
@@ -156,7 +159,7 @@ def test_geojson_reuses_the_map_features_with_absolute_urls_and_licence(client, 
     assert data["lizenz"]["url"] == LICENCE_URL
     feature = data["features"][0]
     assert feature["geometry"] == {"type": "Point", "coordinates": [7.4168, 51.9781]}
-    assert feature["properties"]["url"] == "http://testserver/kommunen/havixbeck/"
+    assert feature["properties"]["url"] == f"{settings.SITE_URL}/kommunen/havixbeck/"
     projects = json.loads(download(client, "projekte", "geojson").content)
     assert [f["properties"]["name"] for f in projects["features"]] == []  # none has a location
 
@@ -216,3 +219,27 @@ def test_harvesters_may_check_a_download_with_head(client, content):
     response = client.head(reverse("opendata:download", kwargs={"key": "kommunen", "fmt": "csv"}))
     assert response.status_code == 200
     assert client.post(reverse("opendata:catalogue_ttl")).status_code == 405
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.key)
+def test_excel_variant_of_every_csv(client, content, dataset):
+    response = client.get(reverse("opendata:download_excel", args=[dataset.key]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f'filename="{dataset.key}-excel.csv"' in response["Content-Disposition"]
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 only with the BOM
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert rows[0] == dataset.column_names
+    plain = read_csv(download(client, dataset.key, "csv"))
+    assert len(rows) - 1 == len(plain)
+
+
+def test_excel_variant_writes_decimal_commas(client, content):
+    text = client.get(reverse("opendata:download_excel", args=["kommunen"])).content.decode()
+    header, row = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))[:2]
+    town = dict(zip(header, row, strict=True))
+    assert town["flaeche_km2"] == "55,5"
+    assert town["einwohner"] == "12000"
+    assert client.get("/opendaten/excel/gibt-es-nicht.csv").status_code == 404

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,7 +36,7 @@ def test_member_page_describes_the_town_as_government_organization(client):
     data = jsonld(client.get(town.get_absolute_url()))
     assert data["@type"] == "GovernmentOrganization"
     assert data["name"] == "Gemeinde Havixbeck"
-    assert data["mainEntityOfPage"] == f"http://testserver{town.get_absolute_url()}"
+    assert data["mainEntityOfPage"] == f"{settings.SITE_URL}{town.get_absolute_url()}"
     area = data["areaServed"]
     assert area["@type"] == "AdministrativeArea" and area["name"] == "Havixbeck"
     assert area["geo"] == {"@type": "GeoCoordinates", "latitude": 51.9781, "longitude": 7.4168}
@@ -66,6 +67,21 @@ def test_news_article_page_is_a_news_article(client):
     assert data["datePublished"] == "2024-01-01"
     assert data["publisher"]["@type"] == "GovernmentOrganization"
     assert data["description"] == "Mehr Radwege in der Region."
+    # What search engines require of an article: an image, a publisher with a raster logo.
+    assert data["image"] == [
+        {
+            "@type": "ImageObject",
+            "url": f"{settings.SITE_URL}/static/img/share.png",
+            "width": 1200,
+            "height": 630,
+        }
+    ]
+    assert data["publisher"]["logo"] == {
+        "@type": "ImageObject",
+        "url": f"{settings.SITE_URL}/static/img/logo.png",
+        "width": 600,
+        "height": 60,
+    }
 
 
 def test_project_page_is_a_project_with_its_towns(client):
@@ -104,6 +120,12 @@ def test_document_page_is_a_digital_document_of_the_stadtregion(client):
     assert data["@type"] == "DigitalDocument"
     assert data["name"] == "Kontrakt Stadtregion Münster"
     assert data["encodingFormat"] == "application/pdf"
-    assert data["contentUrl"] == f"http://testserver{document.get_download_url()}"
+    # contentUrl is no property of DigitalDocument: the PDF is its MediaObject encoding.
+    assert "contentUrl" not in data
+    assert data["encoding"] == {
+        "@type": "MediaObject",
+        "contentUrl": f"{settings.SITE_URL}{document.get_download_url()}",
+        "encodingFormat": "application/pdf",
+    }
     assert data["publisher"]["@type"] == "GovernmentOrganization"
     assert data["publisher"]["name"] == "Stadtregion Münster"

@@ -278,3 +278,28 @@ def test_all_seeded_rows_pass_model_validation(seeded):
             continue
         for obj in model._default_manager.all():
             obj.full_clean()
+
+
+# Kreis part of the Amtlicher Gemeindeschlüssel (Destatis): Land 05, Regierungsbezirk 5, Kreis.
+KREIS_PREFIXES = {
+    "kreisfreie Stadt": "05515",
+    "Kreis Coesfeld": "05558",
+    "Kreis Steinfurt": "05566",
+    "Kreis Warendorf": "05570",
+}
+
+
+def test_every_municipality_has_its_amtlicher_gemeindeschluessel(seeded):
+    keys = dict(Municipality.objects.values_list("slug", "ags"))
+
+    assert keys["muenster"] == "05515000"
+    assert (keys["havixbeck"], keys["telgte"], keys["ostbevern"]) == (
+        "05558020",
+        "05570044",
+        "05570032",
+    )
+    assert len(set(keys.values())) == 12
+    for town in Municipality.objects.all():
+        assert len(town.ags) == 8 and town.ags.isdigit(), town.slug
+        assert town.ags.startswith(KREIS_PREFIXES[town.district]), town.slug
+        town.full_clean()  # the admin's validation accepts every seeded key
