@@ -25,7 +25,7 @@ class Aggregation(models.TextChoices):
 
 
 class Licence(models.TextChoices):
-    """Licences of the sources, with the IRIs DCAT-AP.de accepts (opendata.licence)."""
+    """Licences of the sources, with the IRIs DCAT-AP.de accepts (core.licence)."""
 
     DL_BY = "dl-by-de/2.0", _("Datenlizenz Deutschland – Namensnennung – Version 2.0")
     DL_ZERO = "dl-zero-de/2.0", _("Datenlizenz Deutschland – Zero – Version 2.0")

@@ -8,9 +8,9 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core.interfaces import interface
 from core.siteurl import absolute_url
 from core.views import ContentFragmentMixin
-from operations.interfaces import interface
 
 from .badge import badge_png, badge_width
 from .models import Municipality, embed_origin_lines

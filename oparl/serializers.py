@@ -22,8 +22,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.licence import LICENCE_URL
 from governance.models import AgendaItem, Body, Document, Membership
-from opendata.licence import LICENCE_URL
 from projects.models import WorkingGroup
 from uploads.fields import stored_size
 

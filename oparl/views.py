@@ -8,8 +8,8 @@ from functools import wraps
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
+from core.interfaces import ALLOWED_METHODS, interface
 from governance.models import Document
-from operations.interfaces import ALLOWED_METHODS, interface
 from uploads.media import file_response
 
 from . import serializers as s
@@ -45,7 +45,7 @@ def _not_allowed(request) -> HttpResponse:
 
 def oparl_view(view: Callable) -> Callable:
     """Read-only, and every failure answered as JSON rather than the site's HTML pages (POST
-    too, never the CSRF page); conditional GET and CORS (operations.interfaces)."""
+    too, never the CSRF page); conditional GET and CORS (core.interfaces)."""
 
     @interface(not_allowed=_not_allowed)
     @wraps(view)

@@ -17,12 +17,12 @@ from django.utils import timezone
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
+from core.licence import LICENCE_ID, LICENCE_IRI, PUBLISHER
 from core.text import clean_text
 from members.models import Municipality
 
 from .datasets import Absolute, Dataset, all_datasets
 from .formats import RESPONSES
-from .licence import LICENCE_ID, LICENCE_IRI, PUBLISHER
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

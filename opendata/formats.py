@@ -10,10 +10,10 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from core.licence import PUBLISHER, licence_json, licence_link_header
 from core.text import clean_text
 
 from .datasets import Absolute, Dataset
-from .licence import PUBLISHER, licence_json, licence_link_header
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
 # injection"). Such text cells get a leading apostrophe, which spreadsheets show as text and
@@ -43,7 +43,7 @@ def _response(content: str, content_type: str, filename: str, *, attachment=Fals
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Link"] = licence_link_header()
-    # Open to other sites' scripts (CORS) by operations.interfaces, as every interface.
+    # Open to other sites' scripts (CORS) by core.interfaces, as every interface.
     # No max-age: a withdrawn item must vanish at once, also from browser caches.
     return response
 

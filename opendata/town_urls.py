@@ -4,8 +4,8 @@ app's routes; renamed towns' former addresses keep working (members.views.follow
 from django.urls import path
 
 from core.feeds import FEED_MAX_AGE
+from core.interfaces import interface
 from members.views import follow_renamed
-from operations.interfaces import interface
 
 from . import towns
 

@@ -1,13 +1,13 @@
 from django.http import Http404, HttpResponse
 from django.views.generic import TemplateView
 
+from core.interfaces import interface
+from core.licence import LICENCE_NAME, LICENCE_URL, licence_link_header
 from core.siteurl import absolute_url
-from operations.interfaces import interface
 
 from .catalogue import SERIALISATIONS, catalogue
 from .datasets import DATASETS, find_dataset, indicator_datasets
 from .formats import RESPONSES, excel_csv_response
-from .licence import LICENCE_NAME, LICENCE_URL, licence_link_header
 
 
 class OpenDataView(TemplateView):

@@ -9,7 +9,11 @@ class OperationsConfig(AppConfig):
     content = False  # no models editors edit (see the content apps)
 
     def ready(self):
+        from core import interfaces
+
         from . import checks  # noqa: F401  (registers the check of the models' declarations)
-        from .pagecache import connect_signals
+        from .pagecache import connect_signals, content_state
 
         connect_signals()
+        # Conditional GET of the machine-read interfaces follows the page cache's version.
+        interfaces.content_state = content_state

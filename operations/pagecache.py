@@ -157,6 +157,12 @@ class _Period:
 period = _Period()
 
 
+def content_state() -> str | None:
+    """The version and next moment of change, where they follow every change of content (a
+    cache is on); what conditional GET of the interfaces hashes (core.interfaces)."""
+    return period.key(timezone.now()) if _caching() else None
+
+
 # --- What may be cached ------------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from core.feeds import FEED_MAX_AGE
-from operations.interfaces import interface
+from core.interfaces import interface
 
 from . import feeds, views
 

@@ -2,25 +2,23 @@
 badge): conditional GET, CORS for every origin with its preflight, and 405 for other methods
 instead of the CSRF page (nothing here reads a session or changes anything).
 
-Conditional GET costs no rendering where the page cache's version is kept (operations.pageversion:
-it moves after every change of content, and operations.pagecache knows the next moment content
-changes by itself, a scheduled publication or a meeting's start): the ETag is a hash of that
-state and of the request, so a matching If-None-Match is answered 304 before the view runs.
+Conditional GET costs no rendering where the layer above keeps a content state that moves with
+every change of content and every moment content changes by itself (the page cache's version and
+next moment, which operations sets as `content_state` at start): the ETag is a hash of that state
+and of the request, so a matching If-None-Match is answered 304 before the view runs.
 Without that version (both caches switched off), the ETag is the hash of the rendered answer,
 which saves the transfer only; If-Modified-Since is compared with a Last-Modified the view set.
 """
 
 import hashlib
+from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import parse_http_date_safe, quote_etag
 from django.views.decorators.csrf import csrf_exempt
-
-from . import pagecache
 
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 # Headers a script on another site may send and read: conditional GET's above all.
@@ -29,12 +27,21 @@ EXPOSED_HEADERS = "ETag, Last-Modified, Link"
 PREFLIGHT_MAX_AGE = 24 * 3600
 
 
+def _no_state() -> str | None:
+    return None
+
+
+# Set at start by the layer that knows when content changes (operations.apps): a string that
+# moves with every change, or None where nothing follows every change (both caches off).
+content_state: Callable[[], str | None] = _no_state
+
+
 def version_etag(request) -> str | None:
     """A strong ETag from the content version and this request's address, or None where the
     version does not follow every change (neither cache is on)."""
-    if not pagecache._caching():
+    state = content_state()
+    if state is None:
         return None
-    state = pagecache.period.key(timezone.now())
     # A session cookie may reveal drafts to staff (files); its answer is never another's.
     session = settings.SESSION_COOKIE_NAME in request.COOKIES
     text = f"{state}|{request.get_host()}|{request.get_full_path()}|{session}"
