@@ -26,7 +26,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from members.models import Municipality
 
-from .ags import slug_for_key
+from .ags import town_key
 from .models import FIRST_YEAR, LAST_YEAR, Indicator, Value
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -92,7 +92,13 @@ def _year(text: str) -> int | None:
 
 
 def _towns() -> dict[str, Municipality]:
-    return {town.slug: town for town in Municipality.objects.only("name", "slug")}
+    """The members by slug and by AGS: imports name them either way."""
+    towns = {}
+    for town in Municipality.objects.only("name", "slug", "ags"):
+        towns[town.slug] = town
+        if town.ags:
+            towns[town.ags] = town
+    return towns
 
 
 def _old_layout_rows(reader: csv.DictReader):
@@ -138,9 +144,9 @@ def parse_genesis(text: str) -> Parsed:
         town, others = None, set()
         for n in dimensions:
             code = (row.get(f"{n}_variable_attribute_code") or "").strip()
-            slug = slug_for_key(code) if code.isdigit() else None
-            if slug:
-                town = towns.get(slug)
+            found = towns.get(town_key(code)) if code.isdigit() else None
+            if found:
+                town = found
             elif code.isdigit() and len(code) in (2, 3, 5, 8, 12):
                 town = town or False  # another area (Kreis, Land, other municipality)
             elif code:
@@ -195,8 +201,7 @@ def parse_template(text: str) -> Parsed:
         indicator = indicators.get(cells["indikator"].lower())
         if indicator is None:
             problems.append(f"den Indikator „{cells['indikator']}“ gibt es nicht")
-        slug = slug_for_key(cells["kommune"])
-        town = towns.get(slug) if slug else None
+        town = towns.get(town_key(cells["kommune"]))
         if town is None:
             problems.append(f"„{cells['kommune']}“ ist keine Kommune der Stadtregion")
         year = _year(cells["jahr"]) if cells["jahr"].isdigit() else None

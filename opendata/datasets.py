@@ -13,7 +13,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Max, Min, Prefetch, QuerySet
 from django.utils import timezone
 
-from figures.ags import AGS_BY_SLUG
 from figures.models import Indicator, Licence, Value
 from governance.models import Body, Document, Meeting, SeatQuota
 from maps.geo import located_municipalities, located_projects, municipality_feature, project_feature
@@ -414,7 +413,7 @@ def _indicator_row(indicator: Indicator):
             "kennzahl": indicator.slug,
             "name": indicator.name,
             "kommune": value.municipality.name,
-            "gemeindeschluessel": AGS_BY_SLUG.get(value.municipality.slug),
+            "gemeindeschluessel": value.municipality.ags,
             "jahr": value.year,
             "wert": int(value.value)
             if value.value == value.value.to_integral()

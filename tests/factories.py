@@ -24,6 +24,7 @@ from governance.models import (
 from members.models import ContactPerson, Municipality
 from pages.models import NewsArticle, Page
 from projects.models import FieldOfAction, Project, WorkingGroup
+from stadtregion.seed.members import MEMBERS
 
 
 def _blank_pdf() -> bytes:
@@ -38,6 +39,9 @@ def _blank_pdf() -> bytes:
 MINIMAL_PDF = _blank_pdf()
 
 
+MEMBER_AGS = {member.slug: member.ags for member in MEMBERS}
+
+
 class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
@@ -45,7 +49,8 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Gemeinde {n}")
     slug = factory.Sequence(lambda n: f"gemeinde-{n}")
     district = "Kreis Coesfeld"
-    ags = factory.Sequence(lambda n: f"{5558000 + n:08d}")
+    # A member's own key for a member's slug (imports name towns by it), else a made-up one.
+    ags = factory.LazyAttributeSequence(lambda o, n: MEMBER_AGS.get(o.slug, f"{5558100 + n:08d}"))
     population = 12000
     population_year = 2023
     area_km2 = Decimal("55.50")

@@ -4,7 +4,6 @@ import math
 from decimal import Decimal as D
 from typing import NamedTuple
 
-from figures.ags import AGS_BY_SLUG
 from members.models import ContactPerson, Municipality
 
 from .base import SeedLog
@@ -25,6 +24,9 @@ class Member(NamedTuple):
     latitude: str  # town centre, WGS84
     longitude: str
     domain: str
+    # Amtlicher Gemeindeschlüssel, from the Gemeindeverzeichnis of Destatis (GV-ISys): Kreis
+    # prefix (05515 Münster, 05558 Coesfeld, 05566 Steinfurt, 05570 Warendorf) + number.
+    ags: str
 
     @property
     def kind(self) -> str:
@@ -34,18 +36,18 @@ class Member(NamedTuple):
 # Figures: Wikipedia infoboxes / IT.NRW; Everswinkel's population is rounded ("rund").
 # fmt: off
 MEMBERS = [
-    Member("Altenberge", "altenberge", ST, 10438, 2023, "62.96", "52.0455", "7.4653", "altenberge.de"),
-    Member("Ascheberg", "ascheberg", COE, 16012, 2023, "106.32", "51.7889", "7.6203", "ascheberg.de"),
-    Member("Drensteinfurt", "drensteinfurt", WAF, 15865, 2023, "106.6", "51.7950", "7.7394", "drensteinfurt.de"),
-    Member("Everswinkel", "everswinkel", WAF, 9800, 2023, "69.12", "51.9253", "7.8478", "everswinkel.de"),
-    Member("Greven", "greven", ST, 38321, 2023, "140.26", "52.0917", "7.6083", "greven.net"),
-    Member("Havixbeck", "havixbeck", COE, 12357, 2024, "53.17", "51.9781", "7.4168", "havixbeck.de"),
-    Member("Münster", "muenster", KREISFREI, 320946, 2022, "302.89", "51.9625", "7.6256", "stadt-muenster.de"),
-    Member("Nottuln", "nottuln", COE, 19672, 2021, "85.64", "51.9281", "7.3531", "nottuln.de"),
-    Member("Ostbevern", "ostbevern", WAF, 11116, 2020, "89.65", "52.0390", "7.8460", "ostbevern.de"),
-    Member("Senden", "senden", COE, 20991, 2023, "109.1", "51.8572", "7.4828", "senden-westfalen.de"),
-    Member("Sendenhorst", "sendenhorst", WAF, 14167, 2024, "96.95", "51.8433", "7.8278", "sendenhorst.de"),
-    Member("Telgte", "telgte", WAF, 20301, 2023, "90.9", "51.9817", "7.7858", "telgte.de"),
+    Member("Altenberge", "altenberge", ST, 10438, 2023, "62.96", "52.0455", "7.4653", "altenberge.de", "05566004"),
+    Member("Ascheberg", "ascheberg", COE, 16012, 2023, "106.32", "51.7889", "7.6203", "ascheberg.de", "05558004"),
+    Member("Drensteinfurt", "drensteinfurt", WAF, 15865, 2023, "106.6", "51.7950", "7.7394", "drensteinfurt.de", "05570016"),
+    Member("Everswinkel", "everswinkel", WAF, 9800, 2023, "69.12", "51.9253", "7.8478", "everswinkel.de", "05570024"),
+    Member("Greven", "greven", ST, 38321, 2023, "140.26", "52.0917", "7.6083", "greven.net", "05566012"),
+    Member("Havixbeck", "havixbeck", COE, 12357, 2024, "53.17", "51.9781", "7.4168", "havixbeck.de", "05558020"),
+    Member("Münster", "muenster", KREISFREI, 320946, 2022, "302.89", "51.9625", "7.6256", "stadt-muenster.de", "05515000"),
+    Member("Nottuln", "nottuln", COE, 19672, 2021, "85.64", "51.9281", "7.3531", "nottuln.de", "05558032"),
+    Member("Ostbevern", "ostbevern", WAF, 11116, 2020, "89.65", "52.0390", "7.8460", "ostbevern.de", "05570032"),
+    Member("Senden", "senden", COE, 20991, 2023, "109.1", "51.8572", "7.4828", "senden-westfalen.de", "05558044"),
+    Member("Sendenhorst", "sendenhorst", WAF, 14167, 2024, "96.95", "51.8433", "7.8278", "sendenhorst.de", "05570040"),
+    Member("Telgte", "telgte", WAF, 20301, 2023, "90.9", "51.9817", "7.7858", "telgte.de", "05570044"),
 ]
 # fmt: on
 APPROXIMATE = {"everswinkel"}
@@ -93,7 +95,7 @@ def municipality_values(order: int, member: Member) -> dict:
         "name": member.name,
         "official_name": f"{member.kind} {member.name}",
         "district": member.district,
-        "ags": AGS_BY_SLUG[member.slug],  # Destatis Gemeindeverzeichnis (figures.ags)
+        "ags": member.ags,
         "population": member.population,
         "population_year": member.population_year,
         "population_approximate": member.slug in APPROXIMATE,

@@ -178,7 +178,7 @@ def test_twice_renamed_towns_redirect_from_every_former_slug(client, town):
 def test_a_former_slug_taken_by_another_town_shows_that_town(client, town):
     town.slug = "stadt-muenster"
     town.save()
-    MunicipalityFactory(name="Neues Münster", slug="muenster")
+    MunicipalityFactory(name="Neues Münster", slug="muenster", ags="05515999")
     response = client.get("/kommunen/muenster/")
     assert response.status_code == 200
     assert response.context["municipality"].name == "Neues Münster"
