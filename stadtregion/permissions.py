@@ -11,7 +11,7 @@ instead.
 
 The "Kommunale Redaktion": a town's own staff. They view the same content (not the visitors'
 accessibility reports, which hold personal data) and may change municipalities, contact persons
-and projects; members.editors narrows that to the objects of their own towns.
+and projects and write news; members.editors narrows that to the objects of their own towns.
 """
 
 from django.apps import apps as global_apps
@@ -39,12 +39,16 @@ TOWN_EDITOR_ACTIONS = {
     ("members", "municipality"): ("change",),
     ("members", "contactperson"): ("add", "change", "delete"),
     ("projects", "project"): ("change",),
+    ("pages", "newsarticle"): ("add", "change"),
 }
 TOWN_EDITOR_HIDDEN = {("accessibility", "accessibilityfeedback")}
 # Who edits for which town is granted by superusers alone, though it lives in a content app.
 # The search index is written by the search itself (search.index), never by hand.
+# Who needs approval is the superusers' call; review requests are written by the workflow.
 NOT_CONTENT = {
     ("members", "municipalityeditor"),
+    ("editorial", "reviewsettings"),
+    ("editorial", "reviewrequest"),
     ("search", "searchentry"),
     ("search", "searchword"),
 }
