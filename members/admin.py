@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import TIMESTAMPS_FIELDSET, DemoBadgeFieldMixin, EditorialAdmin
@@ -23,7 +24,7 @@ class MunicipalityAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmi
     list_display = [
         "name",
         "district",
-        "population",
+        "population_column",
         "population_year",
         "has_location",
         "has_coat_of_arms",
@@ -31,6 +32,12 @@ class MunicipalityAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmi
     ]
     list_editable = ["order"]
     list_filter = ["district", "population_approximate"]
+
+    @admin.display(description=_("Einwohnerzahl"), ordering="population")
+    def population_column(self, obj):
+        # "16.012", as the public pages write it; the list would show "16012".
+        return number_format(obj.population, force_grouping=True)
+
     search_fields = ["name", "official_name", "district"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactPersonInline]
