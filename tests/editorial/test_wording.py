@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
             "Redaktionszugangs",
         ),
         ("The password is too similar to the %(verbose_name)s.", "zu ähnlich zu", "ähnelt"),
-        ("Cannot delete %(name)s", "Kann ", "kann nicht gelöscht werden"),
+        ("Cannot delete %(name)s", "Kann ", "Löschen nicht möglich"),
         ("access logs", "Zugriffslogs", "Anmeldeprotokolle"),
         ("Attempt Remaining", "Versuch(e)", "verbleibende Versuche"),
     ],
