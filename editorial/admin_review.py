@@ -12,7 +12,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
@@ -273,7 +273,7 @@ class ReviewAdminMixin:
 
 
 class ReviewSettingsAdmin(GermanHistoryMixin, SimpleHistoryAdmin):
-    """The one row of ReviewSettings, for superusers (the changelist opens it)."""
+    """The one row of ReviewSettings, for superusers."""
 
     def has_add_permission(self, request):
         return False
@@ -281,9 +281,8 @@ class ReviewSettingsAdmin(GermanHistoryMixin, SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    list_display = ["__str__", "town_editors_need_approval", "editors_need_approval"]
+
     def changelist_view(self, request, extra_context=None):
-        settings = ReviewSettings.load()
-        opts = self.opts
-        return HttpResponseRedirect(
-            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[settings.pk])
-        )
+        ReviewSettings.load()  # the list always shows the one row
+        return super().changelist_view(request, extra_context)
