@@ -80,7 +80,9 @@ class AtomFeed(Feed):
         return ""
 
     def item_updateddate(self, item):
-        return item.updated_at
+        # A scheduled item changed for its readers when it went live, not when it was scheduled.
+        went_live = getattr(item, "publish_from", None)
+        return max(item.updated_at, went_live) if went_live else item.updated_at
 
     def item_guid(self, item) -> str:
         # A tag URI (RFC 4151) by primary key: a renamed slug must not look like a new entry.

@@ -12,3 +12,9 @@ def is_verified_staff(user) -> bool:
         return False
     is_verified = getattr(user, "is_verified", None)
     return is_verified is not None and is_verified()
+
+
+# The editors' groups: what each may do is defined in stadtregion.permissions, the town editors'
+# narrowing in members.editors; lower layers (the review workflow) need only the names.
+EDITOR_GROUP_NAME = "Redaktion"
+TOWN_EDITOR_GROUP_NAME = "Kommunale Redaktion"

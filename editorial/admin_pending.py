@@ -37,6 +37,10 @@ def _is_restore(request) -> bool:
 
 
 class PendingVersionAdminMixin:
+    # Pages and news: every save of a live object keeps a draft. Projects keep one only where
+    # the change needs approval (editorial.admin_review).
+    drafts_of_live_content = True
+
     def _pending_urlname(self, view: str) -> str:
         return f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"
 
@@ -71,19 +75,36 @@ class PendingVersionAdminMixin:
     def pending_change_column(self, obj):
         return obj.has_pending_change
 
-    @staticmethod
-    def keeps_draft(obj) -> bool:
+    def keeps_draft(self, request, obj) -> bool:
         """Saves of this object (as stored) go into its pending version."""
-        return obj is not None and (obj.is_live or obj.pending_version is not None)
+        if obj is None:
+            return False
+        return obj.pending_version is not None or (self.drafts_of_live_content and obj.is_live)
+
+    def draft_saved_message(self, request, obj) -> str:
+        return (
+            _(
+                "Die Änderung an „%s“ ist als ausstehende Änderung gespeichert. Die "
+                "Öffentlichkeit sieht weiter die veröffentlichte Fassung, bis Sie „Änderung "
+                "veröffentlichen“ wählen."
+            )
+            % obj
+        )
+
+    def pending_published(self, request, obj) -> None:
+        """Called after the pending version of ``obj`` went live."""
+
+    def pending_discarded(self, request, obj) -> None:
+        """Called after the pending version of ``obj`` was discarded."""
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         context = {}
         if obj is not None:
-            request._keeps_draft = request.method == "POST" and self.keeps_draft(obj)
+            request._keeps_draft = request.method == "POST" and self.keeps_draft(request, obj)
             context = {
                 "pending_version": obj.pending_version,
-                "keeps_draft": self.keeps_draft(obj),
+                "keeps_draft": self.keeps_draft(request, obj),
                 "publish_pending_url": reverse(
                     self._pending_urlname("publish_pending"), args=[obj.pk]
                 ),
@@ -104,7 +125,7 @@ class PendingVersionAdminMixin:
             .values_list("history_date", flat=True)
             .first()
         )
-        request._keeps_draft = request.method == "POST" and self.keeps_draft(obj)
+        request._keeps_draft = request.method == "POST" and self.keeps_draft(request, obj)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -149,16 +170,7 @@ class PendingVersionAdminMixin:
     def response_change(self, request, obj):
         if not _keeps_draft(request):
             return super().response_change(request, obj)
-        self.message_user(
-            request,
-            _(
-                "Die Änderung an „%s“ ist als ausstehende Änderung gespeichert. Die "
-                "Öffentlichkeit sieht weiter die veröffentlichte Fassung, bis Sie „Änderung "
-                "veröffentlichen“ wählen."
-            )
-            % obj,
-            messages.SUCCESS,
-        )
+        self.message_user(request, self.draft_saved_message(request, obj), messages.SUCCESS)
         if "_continue" in request.POST or _is_restore(request):
             return HttpResponseRedirect(reverse(self._pending_urlname("change"), args=[obj.pk]))
         return HttpResponseRedirect(reverse(self._pending_urlname("changelist")))
@@ -200,6 +212,7 @@ class PendingVersionAdminMixin:
                 )
                 return self._back_to_form(obj)
             self.log_change(request, obj, _("Ausstehende Änderung veröffentlicht"))
+            self.pending_published(request, obj)
             self.message_user(
                 request, _("Die ausstehende Änderung ist jetzt veröffentlicht."), messages.SUCCESS
             )
@@ -227,5 +240,6 @@ class PendingVersionAdminMixin:
         obj = self._pending_object(request, object_id)
         obj.pending_version.delete()
         self.log_change(request, obj, _("Ausstehende Änderung verworfen"))
+        self.pending_discarded(request, obj)
         self.message_user(request, _("Die ausstehende Änderung ist verworfen."), messages.SUCCESS)
         return self._back_to_form(obj)

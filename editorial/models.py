@@ -99,3 +99,4 @@ class Image(TimestampedModel):
 # Models of the editorial workflow, kept with the code that uses them.
 from .edit_sessions import EditSession  # noqa: E402, F401
 from .redirects import Redirect  # noqa: E402, F401
+from .review import ReviewRequest, ReviewSettings  # noqa: E402, F401

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import TIMESTAMPS_FIELDSET, DemoBadgeFieldMixin, EditorialAdmin
@@ -23,7 +24,7 @@ class MunicipalityAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmi
     list_display = [
         "name",
         "district",
-        "population",
+        "population_column",
         "population_year",
         "has_location",
         "has_coat_of_arms",
@@ -65,6 +66,11 @@ class MunicipalityAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmi
         (_("Lage"), {"fields": ["latitude", "longitude"]}),
         TIMESTAMPS_FIELDSET,
     ]
+
+    @admin.display(description=_("Einwohnerzahl"), ordering="population")
+    def population_column(self, obj):
+        # "16.012", as the public pages write it; the list would show "16012".
+        return number_format(obj.population, force_grouping=True)
 
     @admin.display(description=_("Lage eingetragen"), boolean=True)
     def has_location(self, obj):

@@ -23,9 +23,10 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from core.staff import TOWN_EDITOR_GROUP_NAME
+
 from .models import Municipality, MunicipalityEditor
 
-TOWN_EDITOR_GROUP_NAME = "Kommunale Redaktion"
 _CACHE_ATTRIBUTE = "_town_editor_scope"
 
 

@@ -10,12 +10,14 @@ from editorial.admin import (
     EditorialAdmin,
 )
 from editorial.admin_pending import PendingVersionAdminMixin
+from editorial.admin_review import ReviewAdminMixin
+from members.editors import TownEditorAdminMixin, is_town_editor, scope
 
 from .models import NewsArticle, Page
 
 
 @admin.register(Page)
-class PageAdmin(PendingVersionAdminMixin, EditorialAdmin):
+class PageAdmin(ReviewAdminMixin, PendingVersionAdminMixin, EditorialAdmin):
     list_display = ["title", "address", "menu", "order", "is_published"]
     list_editable = ["order"]
     list_filter = ["menu", "is_published"]
@@ -50,7 +52,11 @@ class PageAdmin(PendingVersionAdminMixin, EditorialAdmin):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(PendingVersionAdminMixin, EditorialAdmin):
+class NewsArticleAdmin(
+    TownEditorAdminMixin, ReviewAdminMixin, PendingVersionAdminMixin, EditorialAdmin
+):
+    # Town editors write news of their own towns.
+    town_lookup = "municipalities"
     list_display = ["title", "date", "is_published", "is_demo"]
     list_filter = ["is_published", "is_demo", "municipalities", "fields_of_action"]
     search_fields = ["title", "slug", "teaser", "text"]
@@ -65,3 +71,18 @@ class NewsArticleAdmin(PendingVersionAdminMixin, EditorialAdmin):
         PUBLICATION_FIELDSET,
         TIMESTAMPS_FIELDSET,
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and is_town_editor(request):
+            # As with projects: the towns of an article stay as they are (see members.editors).
+            fields = [*fields, "municipalities"]
+        return fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "municipalities" and formfield and is_town_editor(request):
+            # A town editor's new article belongs to one of their towns.
+            formfield.queryset = formfield.queryset.filter(pk__in=scope(request).town_ids)
+            formfield.required = True
+        return formfield

@@ -7,6 +7,6 @@ class PagesConfig(AppConfig):
     appear in."""
 
     name = "pages"
-    verbose_name = _("Seiten")
+    verbose_name = _("Seiten und Meldungen")
     # Editors edit its models: the Redaktion's permissions and the admin follow from this.
     content = True

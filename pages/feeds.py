@@ -22,5 +22,6 @@ class NewsFeed(AtomFeed):
         return item.teaser
 
     def item_pubdate(self, item: NewsArticle):
-        # The article's own date, as the list shows it; the feed makes it local midnight.
-        return datetime.datetime.combine(item.date, datetime.time())
+        # A scheduled article was published when it went live; otherwise the article's own
+        # date, as the list shows it (the feed makes it local midnight).
+        return item.publish_from or datetime.datetime.combine(item.date, datetime.time())

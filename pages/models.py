@@ -245,7 +245,7 @@ class NewsArticle(PendingVersionMixin, PublishableModel):
 
     class Meta:
         verbose_name = _("Meldung")
-        verbose_name_plural = _("Aktuelles")
+        verbose_name_plural = _("Meldungen")
         ordering = ["-date", "-created_at"]
         # The list's order, so a page of the newest needs no sort of all articles.
         indexes = [models.Index(fields=["-date", "-created_at"], name="newsarticle_list_order")]

@@ -7,6 +7,8 @@ from editorial.admin import (
     TIMESTAMPS_FIELDSET,
     EditorialAdmin,
 )
+from editorial.admin_pending import PendingVersionAdminMixin
+from editorial.admin_review import ReviewAdminMixin
 from editorial.widgets import MapPickerAdminMixin
 from members.editors import TownEditorAdminMixin
 from members.models import ContactPerson
@@ -54,8 +56,17 @@ class WorkingGroupAdmin(EditorialAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(TownEditorAdminMixin, MapPickerAdminMixin, EditorialAdmin):
+class ProjectAdmin(
+    TownEditorAdminMixin,
+    ReviewAdminMixin,
+    PendingVersionAdminMixin,
+    MapPickerAdminMixin,
+    EditorialAdmin,
+):
     town_lookup = "municipalities"
+    # Saved directly, unless the change needs approval (a town editor on a region-wide project).
+    drafts_of_live_content = False
+    change_form_template = "admin/pages/change_form.html"
     # Which towns take part is the Redaktion's call: a town editor neither removes their own town
     # (locking the others' editors out) nor puts the project on another town's page.
     town_editor_readonly_fields = ("municipalities",)

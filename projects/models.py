@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from core.models import GeoPointModel, PublishableModel, PublishedQuerySet, TimestampedModel
 from core.urls import reverse
 from editorial.fields import MarkdownField
+from editorial.pending import PendingVersionMixin
 from members.models import ContactPerson, Municipality
 from privacy.fields import VideoURLField
 
@@ -97,7 +98,7 @@ class ProjectQuerySet(PublishedQuerySet):
         )
 
 
-class Project(PublishableModel, GeoPointModel):
+class Project(PendingVersionMixin, PublishableModel, GeoPointModel):
     class Status(models.TextChoices):
         PLANNED = "geplant", _("geplant")
         RUNNING = "laufend", _("laufend")
@@ -162,6 +163,14 @@ class Project(PublishableModel, GeoPointModel):
 
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_region_wide(self) -> bool:
+        """Every member town takes part: no single town may change it alone (editorial.review)."""
+        if self.pk is None:
+            return False
+        total = Municipality.objects.count()
+        return total > 0 and self.municipalities.count() == total
 
     def clean(self):
         super().clean()

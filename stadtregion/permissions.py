@@ -11,7 +11,7 @@ instead.
 
 The "Kommunale Redaktion": a town's own staff. They view the same content (not the visitors'
 accessibility reports, which hold personal data) and may change municipalities, contact persons
-and projects; members.editors narrows that to the objects of their own towns.
+and projects and write news; members.editors narrows that to the objects of their own towns.
 """
 
 from django.apps import apps as global_apps
@@ -19,7 +19,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 from simple_history.models import HistoricalChanges
 
-from members.editors import TOWN_EDITOR_GROUP_NAME
+from core.staff import EDITOR_GROUP_NAME, TOWN_EDITOR_GROUP_NAME
 
 
 def content_app_labels() -> frozenset[str]:
@@ -27,7 +27,6 @@ def content_app_labels() -> frozenset[str]:
     return frozenset(c.label for c in global_apps.get_app_configs() if getattr(c, "content", False))
 
 
-EDITOR_GROUP_NAME = "Redaktion"
 EDIT_ACTIONS = ("add", "change", "delete", "view")
 # Viewing history needs only the model's own view permission by default; the historical
 # view permission keeps it working if SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is set.
@@ -39,12 +38,16 @@ TOWN_EDITOR_ACTIONS = {
     ("members", "municipality"): ("change",),
     ("members", "contactperson"): ("add", "change", "delete"),
     ("projects", "project"): ("change",),
+    ("pages", "newsarticle"): ("add", "change"),
 }
 TOWN_EDITOR_HIDDEN = {("accessibility", "accessibilityfeedback")}
 # Who edits for which town is granted by superusers alone, though it lives in a content app.
 # The search index is written by the search itself (search.index), never by hand.
+# Who needs approval is the superusers' call; review requests are written by the workflow.
 NOT_CONTENT = {
     ("members", "municipalityeditor"),
+    ("editorial", "reviewsettings"),
+    ("editorial", "reviewrequest"),
     ("search", "searchentry"),
     ("search", "searchword"),
 }

@@ -105,6 +105,18 @@ def test_entry_updated_date_is_the_last_change(client):
     assert entry.published.startswith(article.date.isoformat())
 
 
+def test_a_scheduled_article_dates_from_when_it_went_live(client):
+    scheduled_at = timezone.now() - datetime.timedelta(days=5)
+    went_live = timezone.now() - datetime.timedelta(hours=2)
+    article = NewsArticleFactory(date=went_live.date(), publish_from=went_live)
+    type(article).objects.filter(pk=article.pk).update(updated_at=scheduled_at)
+
+    (entry,) = read(client, "news:feed").entries
+
+    assert datetime.datetime.fromisoformat(entry.updated) == went_live
+    assert datetime.datetime.fromisoformat(entry.published) == went_live
+
+
 def test_meeting_entry_names_day_body_place_and_cancellation(client):
     start = timezone.make_aware(datetime.datetime(2031, 3, 12, 17, 0))
     MeetingFactory(

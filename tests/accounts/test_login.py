@@ -361,7 +361,7 @@ def test_a_wrong_password_says_nothing_about_the_device(client, superuser):
     response = login(client, "chefin", "falsch")
     content = response.content.decode()
     assert "Einrichtungslink" not in content
-    assert "und Passwort für einen Staff-Account eingeben" in content
+    assert "und Passwort Ihres Redaktionszugangs ein" in content
 
 
 def test_a_password_only_session_gets_no_admin_page_and_no_draft(client, editor):

@@ -52,6 +52,9 @@ def test_renaming_again_changes_nothing_and_leaves_custom_permissions_alone():
 def test_the_permission_widget_names_content_types_in_german(admin_client):
     html = admin_client.get("/admin/auth/group/add/").content.decode()
 
-    assert "Seiten | Seite (frühere Fassung) | Kann frühere Fassungen von Seite ansehen" in html
+    assert (
+        "Seiten und Meldungen | Seite (frühere Fassung) | Kann frühere Fassungen von Seite ansehen"
+        in html
+    )
     assert "Anmeldesitzungen | Anmeldesitzung | Kann Anmeldesitzung löschen" in html
     assert "historical" not in html and "Can add" not in html

@@ -222,3 +222,16 @@ def test_contact_person_admin_links_public_contacts_to_their_municipality(editor
 )
 def test_changelists_need_no_query_per_row(editor_client, model, make):
     check_changelist_queries_constant(editor_client, model, make)
+
+
+def test_the_list_writes_population_with_a_thousands_separator(editor_client):
+    from members.models import Municipality
+    from tests.admin_helpers import admin_url
+    from tests.factories import MunicipalityFactory
+
+    MunicipalityFactory(name="Ascheberg", population=16012)
+
+    html = editor_client.get(admin_url(Municipality, "changelist")).content.decode()
+
+    assert "16.012" in html
+    assert "16012" not in html

@@ -83,7 +83,7 @@ def test_admin_bulk_delete_of_a_selection_with_a_legal_page_deletes_nothing(staf
     data = {"action": "delete_selected", "_selected_action": selected}
     changelist = admin_url(Page, "changelist")
     confirmation = staff_client.post(changelist, data).content.decode()
-    assert "Kann Seiten nicht löschen" in confirmation
+    assert "Löschen nicht möglich: Seiten" in confirmation
     assert staff_client.post(changelist, {**data, "post": "yes"}).status_code == 403
     assert Page.objects.filter(pk__in=selected).count() == 2
 
