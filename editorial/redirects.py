@@ -78,6 +78,8 @@ def _prefixes(path: str) -> list[str]:
 
 
 def redirect_for(path: str) -> str | None:
+    if "\x00" in path:
+        return None  # no address of ours holds a NUL, and PostgreSQL cannot compare one
     found = (
         Redirect.objects.filter(old_path__in=_prefixes(path))
         .order_by(Length("old_path").desc())

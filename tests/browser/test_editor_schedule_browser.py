@@ -1,7 +1,7 @@
 """An editor's week in a real browser, with hashed static files as in production: a new article
 starts as a draft, is scheduled with the admin's date and time fields, shows as "geplant" in the
 changelist and its filter, goes live, and an earlier version is restored from the German
-history."""
+history: as a draft of the live article, which goes live when the editor publishes it."""
 
 import datetime
 
@@ -34,7 +34,7 @@ def test_draft_schedule_publish_and_restore(site, editor, staff_context, new_con
     page.fill("#id_publish_from_0", soon.strftime("%d.%m.%Y"))
     page.fill("#id_publish_from_1", "9.00")  # typed as editors do
     page.get_by_role("button", name="Sichern", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("erfolgreich hinzugefügt")
+    expect(page.locator(".messagelist").first).to_contain_text("erfolgreich hinzugefügt")
 
     article = NewsArticle.objects.get(title="Viertes Rätetreffen")
     assert timezone.localtime(article.publish_from).strftime("%d.%m.%Y %H:%M") == (
@@ -65,7 +65,12 @@ def test_draft_schedule_publish_and_restore(site, editor, staff_context, new_con
     page.fill("#id_publish_from_0", "")
     page.fill("#id_publish_from_1", "")
     page.get_by_role("button", name="Wiederherstellen").click()
-    expect(page.locator(".messagelist")).to_contain_text("„Viertes Rätetreffen“ wurde erfolgreich")
+    expect(page.locator(".messagelist").first).to_contain_text("als ausstehende Änderung")
+    visitor.reload()
+    expect(visitor.locator("h1")).to_have_text("Viertes Rätetreffen in Telgte")  # not yet
+    page.locator(".pending-version").get_by_role("link", name="Änderung veröffentlichen …").click()
+    page.get_by_role("button", name="Jetzt veröffentlichen").click()
+    expect(page.locator(".messagelist").first).to_contain_text("jetzt veröffentlicht")
     visitor.reload()
     expect(visitor.locator("h1")).to_have_text("Viertes Rätetreffen")
 

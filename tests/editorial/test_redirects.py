@@ -66,3 +66,8 @@ def test_a_new_page_at_an_old_address_wins(client):
     page.save()
     PageFactory(slug="a", title="Neue Seite")
     assert client.get("/a/").status_code == 200
+
+
+def test_a_nul_in_an_unknown_address_stays_a_404(client):
+    """PostgreSQL refuses to compare text with a NUL: the lookup must not ask it."""
+    assert client.get("/projekte/alt%00/").status_code == 404
