@@ -20,6 +20,7 @@ from core.models import PublicationStatus, live_q
 from .admin_preview import PreviewAdminMixin
 from .edit_sessions import EditSessionAdminMixin
 from .history import GermanHistoryContextHelper
+from .history_entries import inline_changes, one_entry_per_save, restore_reason, write_entry
 from .links import linking_warning
 from .markdown_admin import MarkdownEditorAdminMixin
 from .versions import VersionCheckAdminMixin
@@ -88,7 +89,40 @@ class GermanHistoryMixin:
         # simple-history passes the historical model's options as `opts`, so the page would
         # name the "historical <model>"; the model's own read as German.
         extra_context = {"opts": self.model._meta, **(extra_context or {})}
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        request._restored_from = (
+            self.model.history.filter(history_id=version_id)
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        with one_entry_per_save(self.model):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # One entry per save (editorial.history_entries), whichever way the admin saves.
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with one_entry_per_save(self.model):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method != "POST":
+            return super().changelist_view(request, extra_context)
+        with one_entry_per_save(self.model):
+            return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        restored_from = getattr(request, "_restored_from", None)
+        if restored_from is not None:
+            obj._change_reason = restore_reason(restored_from)
+        super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        restored_from = getattr(request, "_restored_from", None)
+        if restored_from is not None and isinstance(message, list):  # the admin's own message
+            message = restore_reason(restored_from)
+        return super().log_change(request, obj, message)
 
 
 class PublicationStatusFilter(admin.SimpleListFilter):
@@ -217,9 +251,13 @@ class EditorialAdmin(
         super().save_related(request, form, formsets, change)
         # A save that changes only relations or inline rows (towns of an article, contacts of
         # a municipality) changes the page too; its own fields kept updated_at (ChangedAtField).
+        if not change or not hasattr(form.instance, "updated_at"):
+            return
+        inlines = inline_changes(formsets)
         m2m = {field.name for field in self.model._meta.many_to_many}
-        related_changed = m2m & set(form.changed_data) or any(f.has_changed() for f in formsets)
-        if change and related_changed and hasattr(form.instance, "updated_at"):
+        if inlines:  # named in the object's own history entry
+            write_entry(form.instance, inlines)
+        elif m2m & set(form.changed_data):
             self.model._default_manager.filter(pk=form.instance.pk).update(
                 updated_at=timezone.now()
             )
