@@ -53,3 +53,12 @@ def test_a_view_only_user_is_told_why(django_user_model):
     assert "Nur lesbar: Ihr Benutzerkonto darf Projekte ansehen, aber nicht ändern." in (
         response.content.decode()
     )
+
+
+def test_the_start_pages_screen_reader_headings_are_german(editor_client):
+    html = editor_client.get("/admin/").content.decode()
+    for english_or_odd in ["Modellname", "Link hinzufügen", "Linkliste", "Brotkrümel"]:
+        assert english_or_odd not in html, english_or_odd
+    assert '<th scope="col">Bereich</th>' in html
+    html = editor_client.get(admin_url(Project, "changelist")).content.decode()
+    assert 'aria-label="Navigationspfad"' in html
