@@ -29,6 +29,8 @@ def unchanged_since_last_entry(instance) -> bool:
     manager_name = getattr(opts, "simple_history_manager_attribute", None)
     if not manager_name or instance._state.adding or instance.pk is None:
         return False
+    if instance.__dict__.get("_history_force"):  # its inline rows changed (editorial)
+        return False
     latest = getattr(instance, manager_name).first()  # the newest entry of this object
     if latest is None or latest.history_type == "-":
         return False

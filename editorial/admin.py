@@ -6,8 +6,9 @@ version with the editor (recorded by HistoryRequestMiddleware) and can restore o
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -20,6 +21,7 @@ from core.models import PublicationStatus, live_q
 from .admin_preview import PreviewAdminMixin
 from .edit_sessions import EditSessionAdminMixin
 from .history import GermanHistoryContextHelper
+from .history_entries import inline_changes, one_entry_per_save, restore_reason, write_entry
 from .links import linking_warning
 from .markdown_admin import MarkdownEditorAdminMixin
 from .versions import VersionCheckAdminMixin
@@ -88,7 +90,49 @@ class GermanHistoryMixin:
         # simple-history passes the historical model's options as `opts`, so the page would
         # name the "historical <model>"; the model's own read as German.
         extra_context = {"opts": self.model._meta, **(extra_context or {})}
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        request._restored_from = (
+            self.model.history.filter(history_id=version_id)
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        with one_entry_per_save(self.model):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # One entry per save (editorial.history_entries), whichever way the admin saves.
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with one_entry_per_save(self.model):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method != "POST":
+            return super().changelist_view(request, extra_context)
+        with one_entry_per_save(self.model):
+            return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        restored_from = getattr(request, "_restored_from", None)
+        if restored_from is not None:
+            obj._change_reason = restore_reason(restored_from)
+        super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        restored_from = getattr(request, "_restored_from", None)
+        if restored_from is not None and isinstance(message, list):  # the admin's own message
+            message = restore_reason(restored_from)
+        return super().log_change(request, obj, message)
+
+
+WITHDRAWN = "withdrawn"  # an unpublished object that was public once: not a draft
+
+
+def was_published(model) -> Exists:
+    """Annotation: whether a history entry of the row shows it published (one subquery)."""
+    pk_name = model._meta.pk.attname
+    return Exists(model.history.filter(**{pk_name: OuterRef("pk")}, is_published=True))
 
 
 class PublicationStatusFilter(admin.SimpleListFilter):
@@ -98,13 +142,15 @@ class PublicationStatusFilter(admin.SimpleListFilter):
     parameter_name = "veroeffentlichung"
 
     def lookups(self, request, model_admin):
-        return PublicationStatus.choices
+        choices = PublicationStatus.choices
+        return [*choices[:1], (WITHDRAWN, _("zurückgezogen")), *choices[1:]]
 
     def queryset(self, request, queryset):
         now = timezone.now()
         live = live_q(now=now)
         filters = {
-            PublicationStatus.DRAFT: Q(is_published=False),
+            PublicationStatus.DRAFT: Q(is_published=False, was_published=False),
+            WITHDRAWN: Q(is_published=False, was_published=True),
             PublicationStatus.SCHEDULED: Q(is_published=True, publish_from__gt=now),
             PublicationStatus.LIVE: live,
             PublicationStatus.EXPIRED: Q(is_published=True, visible_until__lte=now),
@@ -128,6 +174,12 @@ class PublicationStatusMixin:
             ]
         return list_display
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self._is_scheduled() and hasattr(self.model, "history"):
+            queryset = queryset.annotate(was_published=was_published(self.model))
+        return queryset
+
     def get_list_filter(self, request):
         list_filter = list(super().get_list_filter(request))
         if self._is_scheduled():
@@ -143,6 +195,8 @@ class PublicationStatusMixin:
             return _("geplant ab %s") % date_format(
                 timezone.localtime(obj.publish_from), "SHORT_DATETIME_FORMAT"
             )
+        if status == PublicationStatus.DRAFT and getattr(obj, "was_published", False):
+            return _("zurückgezogen")
         if status == PublicationStatus.LIVE and obj.visible_until:
             return _("öffentlich bis %s") % date_format(
                 timezone.localtime(obj.visible_until), "SHORT_DATETIME_FORMAT"
@@ -170,7 +224,28 @@ class OnSiteLinkColumnMixin:
         )
 
 
+class ReadOnlyNoticeMixin:
+    """A change form the user may only view says why ("Nur lesbar: …") instead of just
+    lacking its save buttons."""
+
+    def readonly_reason(self, request, obj) -> str:
+        if self.has_change_permission(request):  # may change objects of this kind, not this one
+            return _("Nur lesbar: Diesen Eintrag dürfen Sie nicht ändern.")
+        return _(
+            "Nur lesbar: Ihr Benutzerkonto darf %(kind)s ansehen, aber nicht ändern. Wenden Sie "
+            "sich an die Geschäftsstelle, wenn Sie Änderungsrechte brauchen."
+        ) % {"kind": self.opts.verbose_name_plural}
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        context = dict(extra_context or {})
+        if obj is not None and not self.has_change_permission(request, obj):
+            context["readonly_reason"] = self.readonly_reason(request, obj)
+        return super().change_view(request, object_id, form_url, context)
+
+
 class EditorialAdmin(
+    ReadOnlyNoticeMixin,
     VersionCheckAdminMixin,
     EditSessionAdminMixin,
     PreviewAdminMixin,
@@ -217,9 +292,13 @@ class EditorialAdmin(
         super().save_related(request, form, formsets, change)
         # A save that changes only relations or inline rows (towns of an article, contacts of
         # a municipality) changes the page too; its own fields kept updated_at (ChangedAtField).
+        if not change or not hasattr(form.instance, "updated_at"):
+            return
+        inlines = inline_changes(formsets)
         m2m = {field.name for field in self.model._meta.many_to_many}
-        related_changed = m2m & set(form.changed_data) or any(f.has_changed() for f in formsets)
-        if change and related_changed and hasattr(form.instance, "updated_at"):
+        if inlines:  # named in the object's own history entry
+            write_entry(form.instance, inlines)
+        elif m2m & set(form.changed_data):
             self.model._default_manager.filter(pk=form.instance.pk).update(
                 updated_at=timezone.now()
             )

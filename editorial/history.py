@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from django.db.models.fields.files import FieldFile
 from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
+from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core.unchanged import UNLISTED_FIELDS
@@ -31,6 +32,10 @@ def format_value(field, value) -> str:
     choices = dict(field.flatchoices) if getattr(field, "flatchoices", None) else {}
     if not isinstance(value, list) and value in choices:  # even "" may have a label
         return str(choices[value])
+    if isinstance(value, DeletedObject):  # simple-history's stand-in for a missing object
+        if value.pk is None:
+            return EMPTY
+        return f"{capfirst(value.model._meta.verbose_name)} (gelöscht)"
     if value is None or value == "" or value == []:
         return EMPTY
     if isinstance(value, list):  # many-to-many: the related objects
@@ -80,6 +85,13 @@ def text_diff(old: str, new: str) -> list[tuple[str, str]]:
     return shown
 
 
+def _same_text(old, new) -> bool:
+    """Whether two values differ only in their line endings (CR LF from a browser, LF stored)."""
+    if not (isinstance(old, str | None) and isinstance(new, str | None)):
+        return False
+    return (old or "").replace("\r\n", "\n").strip() == (new or "").replace("\r\n", "\n").strip()
+
+
 def _is_long_text(field, old, new) -> bool:
     if field.get_internal_type() == "TextField":
         return True
@@ -106,8 +118,12 @@ class GermanHistoryContextHelper(HistoricalRecordContextHelper):
             old = self.prepare_delta_change_value(change, change.old)
             new = self.prepare_delta_change_value(change, change.new)
             label = capfirst(str(field.verbose_name))
+            if _same_text(old, new):
+                continue  # nothing a reader could see
             if not field.many_to_many and _is_long_text(field, old, new):
-                changes.append(Change(label, "", "", text_diff(old, new)))
+                diff = text_diff(old, new)
+                if diff:  # empty when only blank lines or spacing at line ends changed
+                    changes.append(Change(label, "", "", diff))
             else:
                 changes.append(
                     Change(label, format_value(field, old), format_value(field, new), [])

@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text import clean_text_fields
 
+from .history_entries import one_entry_per_save
+
 
 class PendingVersion(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -145,7 +147,7 @@ class PendingVersion(models.Model):
         obj.full_clean()
         author = self.created_by.get_username() if self.created_by else "?"
         obj._change_reason = gettext("Ausstehende Änderung von %s") % author
-        with transaction.atomic():
+        with transaction.atomic(), one_entry_per_save(type(obj)):
             obj.save()
             for field, ids in relations.items():
                 # Ids of objects deleted meanwhile drop out.

@@ -10,6 +10,7 @@ from editorial.admin import (
     TIMESTAMPS_FIELDSET,
     EditorialAdmin,
 )
+from editorial.save_as_new import SaveAsNewAdminMixin
 
 from .admin_forms import (
     AgendaItemForm,
@@ -193,8 +194,20 @@ class MeetingTimeFilter(admin.SimpleListFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(EditorialAdmin):
+class MeetingAdmin(SaveAsNewAdminMixin, EditorialAdmin):
     form = MeetingAdminForm
+    # "Als neu speichern": the next meeting of a body takes over the agenda, not the papers and
+    # minutes of this one, and its items are not yet decided.
+    save_as_new_skips = (Document,)
+    save_as_new_resets = {
+        AgendaItem: {
+            "result": "",
+            "resolution_text": "",
+            "votes_yes": None,
+            "votes_no": None,
+            "votes_abstain": None,
+        }
+    }
     list_display = ["title", "body", "start", "location", "cancelled", "is_published", "is_demo"]
     list_filter = [MeetingTimeFilter, "body", "is_published", "cancelled", "is_demo"]
     search_fields = ["title", "location", "description", "body__name"]

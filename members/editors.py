@@ -108,6 +108,14 @@ class TownEditorAdminMixin:
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._owns(request, obj)
 
+    def readonly_reason(self, request, obj) -> str:
+        if not self._owns(request, obj):
+            return _(
+                "Nur lesbar: Dieser Eintrag gehört nicht zu Ihrer Kommune. Ändern können ihn "
+                "die Redaktion der Geschäftsstelle und die Redaktion der beteiligten Kommunen."
+            )
+        return super().readonly_reason(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if is_town_editor(request):

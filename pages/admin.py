@@ -11,6 +11,7 @@ from editorial.admin import (
 )
 from editorial.admin_pending import PendingVersionAdminMixin
 from editorial.admin_review import ReviewAdminMixin
+from editorial.save_as_new import SaveAsNewAdminMixin
 from members.editors import TownEditorAdminMixin, is_town_editor, scope
 
 from .models import NewsArticle, Page
@@ -53,7 +54,11 @@ class PageAdmin(ReviewAdminMixin, PendingVersionAdminMixin, EditorialAdmin):
 
 @admin.register(NewsArticle)
 class NewsArticleAdmin(
-    TownEditorAdminMixin, ReviewAdminMixin, PendingVersionAdminMixin, EditorialAdmin
+    SaveAsNewAdminMixin,
+    TownEditorAdminMixin,
+    ReviewAdminMixin,
+    PendingVersionAdminMixin,
+    EditorialAdmin,
 ):
     # Town editors write news of their own towns.
     town_lookup = "municipalities"
