@@ -14,7 +14,7 @@ import feedparser
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from rdflib import Graph
 
 from accessibility.models import AccessibilityFeedback
 from core.text import clean_line, clean_text
+from editorial.review import ReviewRequest, ReviewSettings, models
 from figures.models import Value
 from governance.models import Body, Document, Meeting
 from members.models import Municipality
@@ -111,6 +112,8 @@ def _content():
     Value.objects.create(indicator=indicator, municipality=town, year=2024, value=Decimal(1))
     Synonym.objects.create(term="Radweg", equivalents="Veloroute")
     ZeroHitQuery.objects.create(query="Radwegg", count=1, last_day=datetime.date(2026, 1, 1))
+    ReviewSettings.load()
+    ReviewRequest.objects.create(content_object=meeting, message="Bitte prüfen", comment="Geprüft")
 
 
 def store_controls_as_legacy_rows():
