@@ -3,6 +3,8 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.signals import user_login_failed
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django_otp import user_has_device
 
 from . import twofactor
@@ -38,6 +40,9 @@ class StaffLoginForm(AdminAuthenticationForm):
         "token_required": "Bitte geben Sie auch den Einmalcode aus Ihrer Authenticator-App ein.",
         "invalid_token": "Der Einmalcode stimmt nicht oder ist abgelaufen. "
         "Bitte geben Sie den aktuellen Code ein.",
+        "throttled": "Nach mehreren falschen Einmalcodes nimmt Ihr Konto bis %(time)s Uhr keinen "
+        "Code an, auch keinen richtigen. Bitte warten Sie bis dahin und geben Sie dann den "
+        "aktuellen Code ein.",
     }
 
     def clean(self):
@@ -51,9 +56,17 @@ class StaffLoginForm(AdminAuthenticationForm):
             raise forms.ValidationError(
                 self.error_messages["token_required"], code="token_required"
             )
-        device = twofactor.match(user, token)
+        # Asked before the code is checked: a wrong code starts the throttle itself.
+        until = twofactor.throttled_until(user)
+        device = twofactor.match(user, token) if until is None else None
         if device is None:
             _count_wrong_code(self.request, user)
+            if until is not None:
+                raise forms.ValidationError(
+                    self.error_messages["throttled"],
+                    code="throttled",
+                    params={"time": date_format(localtime(until), "H:i:s")},
+                )
             raise forms.ValidationError(self.error_messages["invalid_token"], code="invalid_token")
         user.otp_device = device  # django_otp's user_logged_in handler puts it into the session
         return cleaned_data

@@ -29,6 +29,18 @@ def match(user, token: str):
     return None
 
 
+def throttled_until(user):
+    """When the user's devices take codes again after a run of wrong ones (django-otp's
+    throttling), or None if one takes them now: a right code in that time is refused too."""
+    until = []
+    for device in devices_for_user(user):
+        allowed, data = device.verify_is_allowed()
+        if allowed:
+            return None
+        until.append((data or {}).get("locked_until"))
+    return min((u for u in until if u), default=None)
+
+
 def new_key() -> str:
     """A fresh secret key (hex, 20 bytes: django-otp's default)."""
     return random_hex(20)

@@ -413,6 +413,20 @@ def test_staff_with_a_device_need_the_code(client, editor):
     assert client.get("/admin/pages/page/").status_code == 200
 
 
+def test_a_right_code_refused_by_the_throttle_says_so(client, editor):
+    """After a wrong code django-otp refuses every code for a moment, the right one too: the
+    form says to wait, not that the right code was wrong."""
+    device = TOTPDevice.objects.get(user=editor)
+    device.throttle_reset()
+    login(client, "redaktion", code="000000")
+    device.refresh_from_db()
+    response = login(client, "redaktion", code=code(device))
+    html = response.content.decode()
+    assert not signed_in(client)
+    assert "keinen Code an, auch keinen richtigen" in html
+    assert "Der Einmalcode stimmt nicht" not in html
+
+
 def test_wrong_codes_count_towards_the_lockout(client, editor):
     for _ in range(5):
         login(client, "redaktion", code="000000", address="192.0.2.1")
