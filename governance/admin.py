@@ -210,7 +210,7 @@ class MeetingAdmin(SaveAsNewAdminMixin, EditorialAdmin):
     }
     list_display = ["title", "body", "start", "location", "cancelled", "is_published", "is_demo"]
     list_filter = [MeetingTimeFilter, "body", "is_published", "cancelled", "is_demo"]
-    search_fields = ["title", "location", "description", "body__name"]
+    search_fields = ["title", "location", "address", "room", "description", "body__name"]
     list_select_related = ["body"]
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ["title"]}
@@ -261,7 +261,8 @@ class DocumentAdmin(EditorialAdmin):
         "is_demo",
     ]
     list_filter = ["kind", "is_published", "is_demo", "body", "field_of_action"]
-    search_fields = ["title", "description"]
+    # The PDF's words too, as the site search finds them.
+    search_fields = ["title", "description", "text_content"]
     list_select_related = ["body", "meeting", "project"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}

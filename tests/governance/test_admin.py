@@ -583,3 +583,14 @@ def test_membership_rows_offer_no_detours_to_edit_municipalities(editor_client, 
 )
 def test_changelists_need_no_query_per_row(editor_client, model, make):
     check_changelist_queries_constant(editor_client, model, make)
+
+
+def test_admin_search_finds_words_of_the_pdf_and_a_meetings_address(editor_client):
+    document = DocumentFactory(title="Beschluss", description="")
+    Document.objects.filter(pk=document.pk).update(text_content="Mobilstationen im Kreis")
+    meeting = MeetingFactory(title="Sitzung", address="Klemensstraße 10, 48143 Münster")
+
+    found = editor_client.get(admin_url(Document, "changelist"), {"q": "Mobilstationen"})
+    assert [d.pk for d in found.context["cl"].result_list] == [document.pk]
+    found = editor_client.get(admin_url(Meeting, "changelist"), {"q": "Klemensstraße"})
+    assert [m.pk for m in found.context["cl"].result_list] == [meeting.pk]
