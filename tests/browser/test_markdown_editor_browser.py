@@ -68,7 +68,7 @@ def test_editor_writes_with_toolbar_preview_and_library_image(
     assert preview.locator("h2").inner_text() == "Radverkehr"
     assert preview.locator("strong").inner_text() == "wichtig"
     toolbar.get_by_role("button", name="Tabelle").click()
-    preview.get_by_role("region", name="Tabelle 1").get_by_role("columnheader").first.wait_for()
+    preview.get_by_role("group", name="Tabelle 1").get_by_role("columnheader").first.wait_for()
 
     toolbar.get_by_role("button", name="Bild einfügen").click()
     dialog = page.get_by_role("dialog", name="Bild aus der Bibliothek einfügen")

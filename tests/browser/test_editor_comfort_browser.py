@@ -1,0 +1,64 @@
+"""Editing comfort in a real browser: lists continue on Enter, the admin's preview shows lists as
+the site does, and preview links have a copy button."""
+
+import pytest
+from pages.models import NewsArticle
+
+pytestmark = pytest.mark.browser
+
+# What makes a list look like one: its marker, and the indent the marker stands in.
+LIST_LOOK = """list => {
+    const item = getComputedStyle(list.querySelector("li"));
+    return [item.display, item.listStyleType, getComputedStyle(list).paddingInlineStart];
+}"""
+
+
+def test_lists_continue_on_enter_and_the_preview_shows_them_as_the_site_does(
+    transactional_db, editor, staff_context
+):
+    context = staff_context(editor)
+    page = context.new_page()
+    page.goto("/admin/pages/newsarticle/add/")
+    page.get_by_label("Titel").fill("Listen")
+    page.get_by_label("Anreißer").fill("Zwei Listen.")
+    text = page.locator("#id_text")
+    text.click()
+    text.press_sequentially("- eins")
+    text.press("Enter")
+    text.press_sequentially("zwei")
+    text.press("Enter")
+    assert text.input_value() == "- eins\n- zwei\n- "
+    text.press("Enter")  # an empty item ends the list
+    assert text.input_value() == "- eins\n- zwei\n"
+    text.press("Enter")
+    text.press_sequentially("9. neun")
+    text.press("Enter")
+    text.press_sequentially("zehn")
+    text.press("Enter")
+    text.press("Enter")
+    text.press("Enter")
+    text.press_sequentially("Schluss")
+    assert text.input_value() == "- eins\n- zwei\n\n9. neun\n10. zehn\n\nSchluss"
+    # Enter in the middle of an item splits it into two items; Shift+Enter stays a line break.
+    text.press("Control+Home")
+    text.press("End")
+    text.press("ArrowLeft")
+    text.press("ArrowLeft")
+    text.press("Enter")
+    assert text.input_value().startswith("- ei\n- ns\n- zwei\n")
+    text.press("Control+z")  # the browser's undo takes the continuation back
+    assert text.input_value().startswith("- eins\n- zwei\n")
+
+    preview = page.locator("[data-markdown-preview]")
+    preview.locator("ol li", has_text="zehn").wait_for()
+    in_preview = [preview.locator(tag).evaluate(LIST_LOOK) for tag in ("ul", "ol")]
+    page.get_by_label("veröffentlicht").check()
+    page.get_by_role("button", name="Sichern", exact=True).click()
+    page.locator(".messagelist .success").wait_for()
+
+    page.goto(NewsArticle.objects.get().get_absolute_url())
+    prose = page.locator("article .prose")
+    on_site = [prose.locator(tag).evaluate(LIST_LOOK) for tag in ("ul", "ol")]
+    assert on_site == [["list-item", "disc", "40px"], ["list-item", "decimal", "40px"]]
+    assert in_preview == on_site
+    context.traffic.assert_silent()
