@@ -110,7 +110,7 @@ class PreviewAdminMixin:
             )
             return HttpResponseRedirect(self._change_url(obj))
         if request.method == "POST":
-            pending = "_pending" in request.POST and self._has_pending(obj)
+            pending = request.POST.get("_pending") == "1" and self._has_pending(obj)
             link, expires = preview.issue_link(request, obj, pending=pending)
             self.log_change(
                 request,
