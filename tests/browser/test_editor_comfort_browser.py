@@ -26,6 +26,10 @@ def test_lists_continue_on_enter_and_the_preview_shows_them_as_the_site_does(
     page.get_by_label("Anreißer").fill("Zwei Listen.")
     text = page.locator("#id_text")
     text.click()
+    text.press_sequentially("- a")
+    text.press("Shift+Enter")  # a plain line break
+    assert text.input_value() == "- a\n"
+    text.fill("")
     text.press_sequentially("- eins")
     text.press("Enter")
     text.press_sequentially("zwei")
@@ -42,7 +46,7 @@ def test_lists_continue_on_enter_and_the_preview_shows_them_as_the_site_does(
     text.press("Enter")
     text.press_sequentially("Schluss")
     assert text.input_value() == "- eins\n- zwei\n\n9. neun\n10. zehn\n\nSchluss"
-    # Enter in the middle of an item splits it into two items; Shift+Enter stays a line break.
+    # Enter in the middle of an item splits it into two items.
     text.press("Control+Home")
     text.press("End")
     text.press("ArrowLeft")
