@@ -58,11 +58,21 @@ def test_editor_pages_pass_axe(site, editor, staff_context, django_user_model):
     ]:
         page.goto(url)
         found += axe_violations(page, admin=True)
+
+    # The editor's own view: a pending change on the form, the dashboard.
+    page = staff_context(editor).new_page()
+    page.goto(f"/admin/pages/newsarticle/{article.pk}/change/")
+    page.fill("#id_title", "Neuer Titel")
+    page.keyboard.press("Enter")
+    page.locator(".messagelist").first.wait_for()
+    for url in [f"/admin/pages/newsarticle/{article.pk}/change/", "/admin/"]:
+        page.goto(url)
+        found += axe_violations(page, admin=True)
     assert found == []
 
     # Links differ from the text around them by more than colour (1.4.1).
+    page.goto(f"/admin/pages/newsarticle/{article.pk}/vorschaulink/")
     breadcrumb = page.locator(".breadcrumbs a").first
     assert "underline" in breadcrumb.evaluate(UNDERLINED)
-    page.goto(f"/admin/pages/newsarticle/{article.pk}/vorschaulink/")
     back = page.get_by_role("link", name="Zurück zur Bearbeitung")
     assert "underline" in back.evaluate(UNDERLINED)
