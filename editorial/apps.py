@@ -29,6 +29,7 @@ class EditorialConfig(AppConfig):
 
         redirects.connect_signals()
         germanize_library_names()
+        # Before any admin is registered (stadtregion's ready): each copies the defaults.
         label_split_datetimes()
         # For every app: auth's create_permissions (connected earlier) writes English names.
         post_migrate.connect(rename_permissions_after_migrate, dispatch_uid="german_permissions")
