@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from editorial.admin_labels import ColumnLabelsInlineMixin
 from members.editors import TOWN_EDITOR_GROUP_NAME
 from members.models import MunicipalityEditor
 
@@ -19,7 +20,7 @@ admin.site.unregister(AccessAttempt)
 admin.site.register(AccessAttempt, GermanAccessAttemptAdmin)
 
 
-class MunicipalityEditorInline(admin.TabularInline):
+class MunicipalityEditorInline(ColumnLabelsInlineMixin, admin.TabularInline):
     model = MunicipalityEditor
     fields = ["municipality"]
     extra = 0

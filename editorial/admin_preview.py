@@ -110,7 +110,8 @@ class PreviewAdminMixin:
             )
             return HttpResponseRedirect(self._change_url(obj))
         if request.method == "POST":
-            pending = "_pending" in request.POST and self._has_pending(obj)
+            # "0" is the published version's choice; any other value (a ticked box) the pending.
+            pending = request.POST.get("_pending", "0") != "0" and self._has_pending(obj)
             link, expires = preview.issue_link(request, obj, pending=pending)
             self.log_change(
                 request,

@@ -20,6 +20,7 @@ class EditorialConfig(AppConfig):
         from uploads import media
 
         from . import preview, redirects
+        from .admin_labels import label_split_datetimes
         from .library_german import germanize_library_names
         from .permission_names import rename_permissions_after_migrate
 
@@ -28,5 +29,7 @@ class EditorialConfig(AppConfig):
 
         redirects.connect_signals()
         germanize_library_names()
+        # Before any admin is registered (stadtregion's ready): each copies the defaults.
+        label_split_datetimes()
         # For every app: auth's create_permissions (connected earlier) writes English names.
         post_migrate.connect(rename_permissions_after_migrate, dispatch_uid="german_permissions")

@@ -41,7 +41,8 @@ _BUTTONS = [
 
 class MarkdownEditorWidget(AdminTextareaWidget):
     class Media:
-        css = {"all": ["editorial/markdown-editor.css"]}
+        # The site's text styles first: the preview shows a text as visitors read it.
+        css = {"all": ["css/prose.css", "editorial/markdown-editor.css"]}
         js = [
             Script("vendor/markdown-toolbar-element/markdown-toolbar-element.js", type="module"),
             Script("editorial/markdown-editor.js", type="module"),

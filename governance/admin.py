@@ -10,6 +10,7 @@ from editorial.admin import (
     TIMESTAMPS_FIELDSET,
     EditorialAdmin,
 )
+from editorial.admin_labels import ColumnLabelsInlineMixin
 from editorial.save_as_new import SaveAsNewAdminMixin
 
 from .admin_forms import (
@@ -38,14 +39,14 @@ class MunicipalityColumnMixin:
         return formfield
 
 
-class SeatQuotaInline(MunicipalityColumnMixin, admin.TabularInline):
+class SeatQuotaInline(MunicipalityColumnMixin, ColumnLabelsInlineMixin, admin.TabularInline):
     model = SeatQuota
     form = SeatQuotaForm
     formset = SeatQuotaInlineFormSet
     extra = 0
 
 
-class MembershipInline(MunicipalityColumnMixin, admin.TabularInline):
+class MembershipInline(MunicipalityColumnMixin, ColumnLabelsInlineMixin, admin.TabularInline):
     model = Membership
     formset = MembershipInlineFormSet
     fields = [

@@ -3,13 +3,16 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import TIMESTAMPS_FIELDSET, DemoBadgeFieldMixin, EditorialAdmin
+from editorial.admin_labels import ColumnLabelsInlineMixin
 from editorial.widgets import MapPickerAdminMixin
 
 from .editors import TownEditorAdminMixin, TownEditorInlineMixin
 from .models import ContactPerson, Municipality
 
 
-class ContactPersonInline(TownEditorInlineMixin, DemoBadgeFieldMixin, admin.TabularInline):
+class ContactPersonInline(
+    TownEditorInlineMixin, DemoBadgeFieldMixin, ColumnLabelsInlineMixin, admin.TabularInline
+):
     model = ContactPerson
     fields = ["name", "role", "email", "phone", "is_public", "is_demo", "order"]
     extra = 0

@@ -154,6 +154,32 @@ async function openPicker(url, textarea) {
   if (first) first.focus();
 }
 
+// A list item's start: indent, marker ("-", "*", "+" or a number with "." or ")") and space.
+const LIST_ITEM = /^(\s*)([-*+]|(\d{1,9})([.)]))(\s+)/;
+
+// Enter in a list item starts the next one ("1." is followed by "2."); Enter in an empty item
+// ends the list instead, as in the editors people know. Shift+Enter stays a plain line break.
+function continueList(event, textarea) {
+  if (event.key !== "Enter" || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.isComposing || textarea.selectionStart !== textarea.selectionEnd) return;
+  const caret = textarea.selectionStart;
+  const start = textarea.value.lastIndexOf("\n", caret - 1) + 1;
+  const item = LIST_ITEM.exec(textarea.value.slice(start, caret));
+  if (!item) return;
+  event.preventDefault();
+  const end = textarea.value.indexOf("\n", caret);
+  const line = textarea.value.slice(start, end === -1 ? undefined : end);
+  if (line.trim() === item[0].trim()) {
+    // An empty item: its marker goes, the line stays as the blank line that ends the list.
+    textarea.setSelectionRange(start, end === -1 ? textarea.value.length : end);
+    if (!document.execCommand("delete")) insert(textarea, "");
+    return;
+  }
+  const [, indent, bullet, number, delimiter, space] = item;
+  const marker = number === undefined ? bullet : `${Number(number) + 1}${delimiter}`;
+  insert(textarea, `\n${indent}${marker}${space}`);
+}
+
 // The toolbar's headings insert "## " at the caret; an editor means the line the caret is on.
 function caretToLineStart(event, textarea) {
   if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") return;
@@ -178,6 +204,7 @@ function setUp(editor) {
   for (const type of ["click", "keydown"]) {
     toolbar.addEventListener(type, (event) => caretToLineStart(event, textarea), true);
   }
+  textarea.addEventListener("keydown", (event) => continueList(event, textarea));
   textarea.addEventListener("keydown", (event) => {
     const style = (event.ctrlKey || event.metaKey) && !event.altKey && SHORTCUTS[event.key.toLowerCase()];
     if (!style) return;

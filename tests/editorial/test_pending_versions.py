@@ -98,6 +98,17 @@ def test_signed_link_to_the_pending_version(editor_client, visitor, article):
     assert "Neuer Titel" in visitor.get(link).content.decode()
 
 
+def test_signed_link_to_the_published_version_when_chosen(editor_client, visitor, article):
+    save_pending(editor_client, article, title="Neuer Titel")
+    url = admin_url(NewsArticle, "preview_link", article.pk)
+    # The pending version is the form's default choice; "0" is the published one.
+    assert 'name="_pending" value="1" checked' in editor_client.get(url).content.decode()
+    response = editor_client.post(url, {"_pending": "0"})
+    link = re.search(r'id="preview-link"[^>]*value="([^"]+)"', response.content.decode())[1]
+    page = visitor.get(link).content.decode()
+    assert article.title in page and "Neuer Titel" not in page
+
+
 def test_publish_applies_it_with_relations_and_history(editor, editor_client, visitor, article):
     greven = MunicipalityFactory(name="Greven")
     old_field = article.fields_of_action.get()
