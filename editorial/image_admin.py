@@ -81,5 +81,7 @@ class ImageAdmin(EditorialAdmin):
              "url": image.url, "markdown": image.markdown}
             for image in Image.objects.only("title", "alt_text", "credit", "file")
         ]  # fmt: skip
-        add_url = reverse(f"{self.admin_site.name}:editorial_image_add")
+        # Only for those who may upload (not town editors): the dialog offers no dead end.
+        may_add = self.has_add_permission(request)
+        add_url = reverse(f"{self.admin_site.name}:editorial_image_add") if may_add else None
         return JsonResponse({"images": images, "add_url": add_url})

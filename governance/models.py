@@ -416,7 +416,15 @@ class Document(PublishableModel):
         _("PDF-Datei"),
         kind="pdf",
         directory="dokumente",
+        original_name_field="file_name",
         help_text=_("Möglichst barrierefrei (PDF/UA)."),
+    )
+    file_name = models.CharField(
+        _("Dateiname beim Hochladen"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("Nur zur Anzeige; gespeichert wird die Datei unter einem Zufallsnamen."),
     )
     text_content = models.TextField(
         _("Volltext der PDF-Datei"),

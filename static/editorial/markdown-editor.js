@@ -1,4 +1,4 @@
-// The admin's Markdown editor (core/markdown_admin.py renders the markup, hidden until here).
+// The admin's Markdown editor (editorial/markdown_admin.py renders the markup, hidden until here).
 // Formatting buttons come from @github/markdown-toolbar-element (static/vendor/); this module
 // adds shortcuts, the table template, the "Bild einfügen" dialog and the live preview, whose
 // HTML the server renders exactly as visitors get it. No Markdown is rendered in the browser.
@@ -125,13 +125,15 @@ async function openPicker(url, textarea) {
     if (!response.ok) throw new Error(String(response.status));
     const library = await response.json();
     images = library.images;
-    dialog.querySelector("[data-markdown-image-add]").href = library.add_url;
+    const add = dialog.querySelector("[data-markdown-image-add]");
+    if (library.add_url) add.href = library.add_url;
+    else add.hidden = true; // this account may not upload: no link that leads nowhere
   } catch {
     status.textContent = "Die Bildbibliothek konnte nicht geladen werden.";
     return;
   }
   status.textContent = images.length
-    ? `${images.length} Bilder. Wählen Sie eines aus, um es einzufügen.`
+    ? `${images.length === 1 ? "1 Bild" : `${images.length} Bilder`}. Wählen Sie eines aus, um es einzufügen.`
     : "Die Bildbibliothek enthält noch keine Bilder. Laden Sie zuerst unter „Bildbibliothek“ eines hoch.";
   for (const image of images) {
     const choice = element("button", { type: "button", class: "markdown-image-choice" });

@@ -84,6 +84,16 @@ def test_picker_is_for_staff_with_access_to_the_library(client, db, django_user_
     assert client.get(admin_url(Image, "picker")).status_code == 403
 
 
+def test_the_picker_offers_an_upload_only_to_those_who_may(client, db, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    viewer = django_user_model.objects.create_user("leser", password="x", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_image"))
+    two_factor_login(client, viewer)
+    response = client.get(admin_url(Image, "picker"))
+    assert response.status_code == 200 and response.json()["add_url"] is None
+
+
 def test_redaktion_manages_the_library(editor):
     assert {"editorial.add_image", "editorial.change_image", "editorial.delete_image"} <= (
         editor.get_all_permissions()

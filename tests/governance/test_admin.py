@@ -594,3 +594,25 @@ def test_admin_search_finds_words_of_the_pdf_and_a_meetings_address(editor_clien
     assert [d.pk for d in found.context["cl"].result_list] == [document.pk]
     found = editor_client.get(admin_url(Meeting, "changelist"), {"q": "Klemensstraße"})
     assert [m.pk for m in found.context["cl"].result_list] == [meeting.pk]
+
+
+def test_an_uploaded_pdf_shows_by_the_name_it_was_uploaded_with(editor_client):
+    """Stored under a random name, shown to editors as they know it."""
+    meeting = MeetingFactory()
+    url = admin_url(Meeting, "change", meeting.pk)
+    data = form_data(editor_client.get(url))
+    add_inline_row(
+        data,
+        "documents",
+        title="Protokoll",
+        slug="protokoll",
+        kind="sonstiges",
+        date="2024-09-01",
+        file=SimpleUploadedFile("Protokoll Beirat 2024.pdf", MINIMAL_PDF),
+    )
+    assert editor_client.post(url, data).status_code == 302
+    document = meeting.documents.get()
+    assert "Beirat" not in document.file.name
+    assert document.file_name == "Protokoll Beirat 2024.pdf"
+    html = editor_client.get(admin_url(Document, "change", document.pk)).content.decode()
+    assert ">Protokoll Beirat 2024.pdf</a>" in html
