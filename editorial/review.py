@@ -171,7 +171,8 @@ class ReviewRequest(models.Model):
         ]
 
     def __str__(self):
-        return gettext("Freigabe-Anfrage zu „%s“") % self.content_object
+        # No quotes of its own: the admin's messages put the name in „…“ already.
+        return gettext("Freigabe-Anfrage zu %s") % self.content_object
 
     def decide(self, user, state, comment: str = "") -> None:
         from django.utils import timezone
