@@ -446,7 +446,7 @@ def indicator_dataset(indicator: Indicator) -> Dataset:
                 "created_at",
                 "updated_at",
                 "municipality__name",
-                "municipality__slug",
+                "municipality__ags",
             )
             .order_by("year", "municipality__order", "municipality__name")
         ),

@@ -75,3 +75,23 @@ def test_open_data_page_links_the_indicator_files(client, indicator):
 def test_site_search_finds_indicators(client, indicator):
     html = client.get("/suche/", {"q": "Einwohnerzahl"}).content.decode()
     assert indicator.get_absolute_url() in html
+
+
+def test_the_files_and_the_catalogue_cost_the_same_for_any_number_of_values(client, towns):
+    """Each file is read in one query, whatever it holds; the catalogue renders every file
+    (dcat:byteSize), so a query per row would make it cost thousands."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    indicator = make_indicator()
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    fill(indicator, towns, [2022])
+    csv_url = reverse("opendata:download", kwargs={"key": f"zahlen-{indicator.slug}", "fmt": "csv"})
+    few = queries(csv_url), queries(reverse("opendata:catalogue_ttl"))
+    fill(indicator, towns, range(2000, 2022))
+    assert (queries(csv_url), queries(reverse("opendata:catalogue_ttl"))) == few
