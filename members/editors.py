@@ -132,6 +132,8 @@ class TownEditorAdminMixin:
             # New or moved objects land in one of their own towns, never in the Geschäftsstelle.
             formfield.queryset = formfield.queryset.filter(pk__in=scope(request).town_ids)
             formfield.required = True
+            # Not the field's own hint ("leer lassen für die Geschäftsstelle"): they may not.
+            formfield.help_text = _("Eine Ihrer Kommunen; nur diese können Sie wählen.")
         return formfield
 
     def get_changelist_instance(self, request):

@@ -465,3 +465,13 @@ def test_only_superusers_assign_towns(client, editor, admin_user):
     assert client.get("/admin/members/municipalityeditor/").status_code == 403
     two_factor_login(client, admin_user)
     assert client.get("/admin/members/municipalityeditor/").status_code == 200
+
+
+def test_the_kommune_field_tells_town_editors_what_they_may_choose(towns, editor_client):
+    """Not "leer lassen für die Geschäftsstelle": a town editor must pick a town of theirs."""
+    mine = towns[0]
+    html = mine.client.get(admin_url(ContactPerson, "add")).content.decode()
+    assert "Leer lassen für die Geschäftsstelle" not in html
+    assert "Eine Ihrer Kommunen" in html
+    html = editor_client.get(admin_url(ContactPerson, "add")).content.decode()
+    assert "Leer lassen für die Geschäftsstelle" in html
