@@ -7,6 +7,7 @@ from the HTML (tests/site/test_public_pages.py).
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations
 from tests.crawl import one_per_route
@@ -19,6 +20,8 @@ def test_pages_with_consent_banner_closed_and_map_shown_have_no_axe_violations(s
     page = context.new_page()
     page.goto("/")
     page.get_by_role("button", name="Alle akzeptieren").first.click()
+    # The banner closes once the choice is stored: leaving earlier lost it on a busy machine.
+    expect(page.locator("#consent-banner")).to_be_hidden()
     # Consent changes only pages with maps or videos; elsewhere it just hides the banner.
     embedding = {path: html for path, html in site.pages.items() if "data-embed" in html}
     violations, framed = [], set()
