@@ -50,9 +50,10 @@ def test_map_controls_speak_german(site, new_context):
     )
     english = [t for t in labels if any(w in t for w in ["Zoom", "Layers", "JavaScript library"])]
     assert english == []
-    assert frame.get_by_role("button", name="Vergrößern").count() == 1
+    expect(frame.get_by_role("button", name="Vergrößern")).to_have_count(1)
     frame.locator(".map-marker-kommune").first.click()
-    assert frame.get_by_role("button", name="Schließen").count() == 1
+    # The popup opens a moment after the click: wait for it, as a reader would.
+    expect(frame.get_by_role("button", name="Schließen")).to_have_count(1)
 
 
 def test_map_popup_takes_focus_is_a_named_dialog_and_escape_returns_to_its_marker(
@@ -66,12 +67,14 @@ def test_map_popup_takes_focus_is_a_named_dialog_and_escape_returns_to_its_marke
     page.keyboard.press("Enter")
     dialog = frame.get_by_role("dialog", name=name)
     dialog.wait_for()
-    assert frame.evaluate("document.activeElement.closest('[role=dialog]') !== null")
+    frame.wait_for_function("document.activeElement.closest('[role=dialog]') !== null")
     page.keyboard.press("Tab")
     assert frame.evaluate("document.activeElement.textContent") == "Zur Seite der Kommune"
     page.keyboard.press("Escape")
     dialog.wait_for(state="detached")
-    assert frame.evaluate("document.activeElement.getAttribute('title')") == name
+    frame.wait_for_function(
+        "name => document.activeElement.getAttribute('title') === name", arg=name
+    )
 
 
 def test_one_finger_scrolls_the_page_on_touch_screens(site, new_context):
