@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 from core.siteurl import absolute_url
+from editorial.object_step import object_step_context
 
 from . import enrolment, mails
 
@@ -53,17 +54,16 @@ class EnrolmentLinkAdminMixin:
                 _("Einrichtungslink erstellt, gültig bis %s")
                 % date_format(expires, "SHORT_DATETIME_FORMAT"),
             )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Einrichtungslink: %s") % user,
-            "opts": self.opts,
-            "original": user,
-            "can_issue": can_issue,
-            "has_device": user_has_device(user),
-            "link": link,
-            "expires": expires,
-            "mailed": mailed,
-            "hours": enrolment.hours(),
-            "change_url": reverse(f"{self.admin_site.name}:auth_user_change", args=[user.pk]),
-        }
+        context = object_step_context(
+            self,
+            request,
+            user,
+            _("Einrichtungslink: %s") % user,
+            can_issue=can_issue,
+            has_device=user_has_device(user),
+            link=link,
+            expires=expires,
+            mailed=mailed,
+            hours=enrolment.hours(),
+        )
         return TemplateResponse(request, "admin/enrolment_link.html", context)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from .compare import rows
 from .links import linking_warning
+from .object_step import object_step_context
 from .pending import PendingVersion, snapshot
 from .versions import FIELD as VERSION_FIELD
 from .versions import version_token
@@ -218,21 +219,20 @@ class PendingVersionAdminMixin:
             )
             return self._back_to_form(obj)
         changed = [field.name for field in pending.changed_fields(obj)]
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Änderung veröffentlichen: %s") % obj,
-            "opts": self.opts,
-            "original": obj,
-            "pending_version": pending,
-            "rows": rows(type(obj), changed, snapshot(obj, changed), pending.data),
-            "conflicts": [capfirst(str(f.verbose_name)) for f in pending.conflicts(obj)],
-            "base_version": version_token(obj),
+        context = object_step_context(
+            self,
+            request,
+            obj,
+            _("Änderung veröffentlichen: %s") % obj,
+            pending_version=pending,
+            rows=rows(type(obj), changed, snapshot(obj, changed), pending.data),
+            conflicts=[capfirst(str(f.verbose_name)) for f in pending.conflicts(obj)],
+            base_version=version_token(obj),
             # Withdrawn by this publication: the texts that link here would lead nowhere.
-            "linking_warning": (
+            linking_warning=(
                 linking_warning([obj]) if pending.data.get("is_published") is False else ""
             ),
-            "change_url": reverse(self._pending_urlname("change"), args=[obj.pk]),
-        }
+        )
         return TemplateResponse(request, "admin/editorial/publish_pending.html", context)
 
     @method_decorator(require_POST)

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import preview
+from .object_step import object_step_context
 from .pending import PendingVersionMixin
 
 # ?ausstehend=1 on the preview (and on a change form): the pending version.
@@ -119,16 +120,15 @@ class PreviewAdminMixin:
                 _("Vorschaulink erstellt, gültig bis %s")
                 % date_format(expires, "SHORT_DATETIME_FORMAT"),
             )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Vorschaulink: %s") % obj,
-            "opts": self.opts,
-            "original": obj,
-            "link": link,
-            "expires": expires,
-            "days": preview.max_age() // 86400,
-            "has_pending": self._has_pending(obj),
-            "can_change": self.has_change_permission(request, obj),
-            "change_url": self._change_url(obj),
-        }
+        context = object_step_context(
+            self,
+            request,
+            obj,
+            _("Vorschaulink: %s") % obj,
+            link=link,
+            expires=expires,
+            days=preview.max_age() // 86400,
+            has_pending=self._has_pending(obj),
+            can_change=self.has_change_permission(request, obj),
+        )
         return TemplateResponse(request, "admin/preview_link.html", context)

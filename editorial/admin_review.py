@@ -22,6 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin import GermanHistoryMixin
 from .compare import rows
+from .object_step import object_step_context
 from .pending import snapshot
 from .review import ReviewRequest, ReviewSettings, approval_required, mail_author, mail_reviewers
 from .versions import FIELD as VERSION_FIELD
@@ -256,19 +257,18 @@ class ReviewAdminMixin:
             names = [f.name for f in obj._meta.concrete_fields if f.editable and not f.primary_key]
             values = snapshot(obj, names)
             compared = rows(type(obj), names, values, values)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Freigabe: %s") % obj,
-            "opts": self.opts,
-            "original": obj,
-            "review": review,
-            "is_new": pending is None,
-            "rows": compared,
-            "error": error,
-            "comment": request.POST.get("comment", ""),
-            "base_version": version_token(obj),
-            "change_url": reverse(self._pending_urlname("change"), args=[obj.pk]),
-        }
+        context = object_step_context(
+            self,
+            request,
+            obj,
+            _("Freigabe: %s") % obj,
+            review=review,
+            is_new=pending is None,
+            rows=compared,
+            error=error,
+            comment=request.POST.get("comment", ""),
+            base_version=version_token(obj),
+        )
         return TemplateResponse(request, "admin/editorial/review.html", context)
 
 
