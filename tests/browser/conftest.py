@@ -208,3 +208,21 @@ def staff_context(new_context, live_server):
         return context
 
     return factory
+
+
+@pytest.fixture
+def town(transactional_db):
+    """Havixbeck with a project and a meeting of a body it has seats in: its widget and its
+    calendar have something to show (the widget and interface tests)."""
+    from tests.factories import (
+        MeetingFactory,
+        MunicipalityFactory,
+        ProjectFactory,
+        SeatQuotaFactory,
+    )
+
+    town = MunicipalityFactory(name="Havixbeck", slug="havixbeck")
+    ProjectFactory(title="Radschnellweg", municipalities=[town])
+    quota = SeatQuotaFactory(body__name="Beirat", municipality=town)
+    MeetingFactory(body=quota.body, title="Beiratssitzung")
+    return town

@@ -1,19 +1,14 @@
 """A town's website frames our widget: Chromium shows it only on the origins the editors entered
 (CSP frame-ancestors), and it sets no cookie and asks no other host for anything.
 
-The town's page comes from a tiny server of its own on another port of localhost: another origin.
-(A page fulfilled by Playwright counts as public to Chromium, whose Local Network Access checks
-then refuse any frame from localhost; and only localhost resolves in our Chromium.)
+The town's page comes from a server on another origin (tests/browser/other_origin.py).
 """
-
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from members.models import Municipality
 from tests.browser.axe import axe_violations
-from tests.factories import MeetingFactory, MunicipalityFactory, ProjectFactory, SeatQuotaFactory
+from tests.browser.other_origin import serve
 
 pytestmark = pytest.mark.browser
 
@@ -28,30 +23,10 @@ def town_site(live_server):
         "</iframe></html>"
     ).encode()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("localhost", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(page)
     yield f"http://localhost:{server.server_port}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture
-def town(transactional_db):
-    town = MunicipalityFactory(name="Havixbeck", slug="havixbeck")
-    ProjectFactory(title="Radschnellweg", municipalities=[town])
-    quota = SeatQuotaFactory(body__name="Beirat", municipality=town)
-    MeetingFactory(body=quota.body, title="Beiratssitzung")
-    return town
 
 
 def allow(town, origins: str) -> None:

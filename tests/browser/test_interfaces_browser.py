@@ -3,43 +3,14 @@ narrow phone page, and copying a calendar's subscription address."""
 
 import html
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from members.models import Municipality
 from tests.browser.axe import axe_violations
-from tests.factories import MeetingFactory, MunicipalityFactory, ProjectFactory, SeatQuotaFactory
+from tests.browser.other_origin import serve
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def town(transactional_db):
-    town = MunicipalityFactory(name="Havixbeck", slug="havixbeck")
-    ProjectFactory(title="Radschnellweg", municipalities=[town])
-    quota = SeatQuotaFactory(body__name="Beirat", municipality=town)
-    MeetingFactory(body=quota.body, title="Beiratssitzung")
-    return town
-
-
-def serve(page: bytes):
-    """A town's website on another origin (another port of localhost)."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("localhost", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.mark.parametrize("variant", ["widget-code", "widget-compact-code"])
