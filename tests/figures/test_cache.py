@@ -3,12 +3,9 @@
 from decimal import Decimal
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
 
 from figures import importing
-from operations import pagecache
-from operations.pagestore import local_pages, shared_pages
+from tests.page_cache import commit, switch_on
 
 from .conftest import fill
 
@@ -17,17 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    local_pages.clear()
-    shared_pages.reset()
-    pagecache.period.clear()
-
-
-def commit():
-    callbacks, connection.run_on_commit = connection.run_on_commit, []
-    for _savepoints, callback, _robust in callbacks:
-        callback()
+    switch_on(settings)
 
 
 def test_an_indicator_page_is_a_hit_until_an_import_changes_its_values(

@@ -15,7 +15,7 @@ from django.test import Client
 from django.utils import timezone
 
 from operations import pagecache, pageversion
-from operations.pagestore import Entry, local_pages, shared_pages
+from operations.pagestore import Entry, local_pages
 from privacy.consent import CONSENT_COOKIE, encode_consent
 from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import (
@@ -24,6 +24,7 @@ from tests.factories import (
     NewsArticleFactory,
     ProjectFactory,
 )
+from tests.page_cache import commit, switch_on
 
 pytestmark = pytest.mark.django_db
 REDIS = "redis://127.0.0.1:6379/9"
@@ -31,19 +32,7 @@ REDIS = "redis://127.0.0.1:6379/9"
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    local_pages.clear()
-    shared_pages.reset()
-    pagecache.period.clear()
-
-
-def commit():
-    """What the test's transaction, which never commits, leaves undone: the callbacks a commit
-    would run (the version's move among them)."""
-    callbacks, connection.run_on_commit = connection.run_on_commit, []
-    for _savepoints, callback, _robust in callbacks:
-        callback()
+    switch_on(settings)
 
 
 @pytest.fixture
