@@ -294,9 +294,14 @@ def _http_response(status: int, headers, body: bytes | BinaryIO) -> HttpResponse
     return response
 
 
+def _on_this_host(key: str) -> Entry | None:
+    """This process's memory, then the files this host's workers share."""
+    return local_pages.get(key) or disk_pages.get(key)
+
+
 def _stored(key: str) -> Entry | None:
-    """This process's memory, then this host's disk, then Redis."""
-    entry = local_pages.get(key) or disk_pages.get(key)
+    """What this host holds, then Redis."""
+    entry = _on_this_host(key)
     if entry is None:
         entry = shared_pages.get(key)  # stored by another process or app server
         if entry is not None:
@@ -353,5 +358,5 @@ def stored_answer(environ) -> tuple[int, list[tuple[str, str]], bytes | BinaryIO
     if not period_part:
         return None
     key = f"page:{period_part}:{request_part}"
-    entry = local_pages.get(key) or disk_pages.get(key)
+    entry = _on_this_host(key)
     return answer(entry, environ, hit=True) if entry is not None else None
