@@ -1,5 +1,7 @@
 """View bases every app's views share."""
 
+from functools import cache
+
 from django.db.models import prefetch_related_objects
 from django.utils.http import urlencode
 from django.views.generic import ListView
@@ -55,7 +57,8 @@ class ContentFragmentMixin:
         queryset = self.get_queryset() if queryset is None else queryset
         lookups = queryset._prefetch_related_lookups  # Django keeps no public name for them
         obj = super().get_object(queryset.prefetch_related(None))
-        self.content_prepare = _once(lambda: prefetch_related_objects([obj], *lookups))
+        # Once per request, whichever part is drawn first.
+        self.content_prepare = cache(lambda: prefetch_related_objects([obj], *lookups))
         return obj
 
     def get_context_data(self, **kwargs):
@@ -66,16 +69,6 @@ class ContentFragmentMixin:
         if query in {urlencode(spelling) for spelling in spellings}:
             context["content_fragment"] = f"{self.request.path}?{query}"
         return context
-
-
-def _once(action):
-    done = []
-
-    def run():
-        if not done:
-            done.append(action())
-
-    return run
 
 
 class CacheableListView(DeclaredQueryMixin, ListView):
